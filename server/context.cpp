@@ -1,0 +1,22 @@
+#include "context.h"
+
+#include "services/auth.h"
+#include "services/customers.h"
+#include "services/ingest.h"
+#include "services/users.h"
+
+namespace LoyaltyDesk::Server {
+
+ServerContext::ServerContext(const ServerOptions &options, const DbConfig &dbConfig)
+    : db(dbConfig),
+      phones(options.phoneRegion),
+      auth(std::make_unique<AuthService>(db, options.tokenTtlSeconds)),
+      customers(std::make_unique<CustomerService>(db, phones)),
+      ingest(std::make_unique<IngestService>(db, phones)),
+      users(std::make_unique<UserService>(db, *auth))
+{
+}
+
+ServerContext::~ServerContext() = default;
+
+}  // namespace LoyaltyDesk::Server

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "core/phone.h"
+#include "storage/database.h"
+
+#include <memory>
+
+namespace LoyaltyDesk::Server {
+
+class AuthService;
+class CustomerService;
+class IngestService;
+class UserService;
+class HttpServer;
+
+struct ServerOptions {
+    QString dbUrl;
+    QString phoneRegion = QStringLiteral("RU");
+    qint64 tokenTtlSeconds = 12 * 3600;
+};
+
+// Everything one server process owns, composed once.
+class ServerContext final {
+public:
+    explicit ServerContext(const ServerOptions &options, const DbConfig &db);
+    ~ServerContext();
+
+    Database db;
+    Core::PhoneNormalizer phones;
+    std::unique_ptr<AuthService> auth;
+    std::unique_ptr<CustomerService> customers;
+    std::unique_ptr<IngestService> ingest;
+    std::unique_ptr<UserService> users;
+};
+
+// Registers every endpoint of the REST API on the server.
+void registerRoutes(HttpServer &http, ServerContext &ctx);
+
+}  // namespace LoyaltyDesk::Server

@@ -1,0 +1,281 @@
+#include "database.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QStandardPaths>
+#include <QThread>
+#include <QThreadStorage>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <cstdio>
+
+namespace LoyaltyDesk::Server {
+
+std::atomic<quint64> Database::s_instances{0};
+
+namespace {
+
+// Closes this thread's connection when the thread ends.
+struct ThreadConnections {
+    QStringList names;
+    ~ThreadConnections()
+    {
+        for (const auto &n : names) {
+            { QSqlDatabase::database(n, false).close(); }
+            QSqlDatabase::removeDatabase(n);
+        }
+    }
+};
+QThreadStorage<ThreadConnections *> g_threadConnections;
+
+const QStringList &migrationFiles()
+{
+    static const QStringList files = [] {
+        QStringList f = QDir(QStringLiteral(":/migrations")).entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+        return f;
+    }();
+    return files;
+}
+
+}  // namespace
+
+Error dbError(const QString &what, const QString &driverText)
+{
+    Error e = Error::make(Core::ErrorKind::Internal, what + QStringLiteral(": ") + driverText);
+    e.httpStatus = 500;
+    return e;
+}
+
+Result<DbConfig> DbConfig::parse(const QString &url)
+{
+    DbConfig c;
+    if (url.startsWith(QStringLiteral("postgresql://")) || url.startsWith(QStringLiteral("postgres://"))) {
+        const QUrl u(url);
+        if (!u.isValid() || u.host().isEmpty())
+            return Error::validation(QStringLiteral("db"), QStringLiteral("The PostgreSQL URL is not valid: postgresql://user:password@host:port/database"));
+        c.dialect = Dialect::PostgreSQL;
+        c.host = u.host();
+        c.port = u.port(5432);
+        c.user = u.userName();
+        c.password = u.password();
+        c.name = u.path().mid(1);
+        if (c.name.isEmpty()) c.name = QStringLiteral("loyaltydesk");
+        return c;
+    }
+    QString path = url;
+    if (path.startsWith(QStringLiteral("sqlite://"))) path = path.mid(9);
+    else if (path.startsWith(QStringLiteral("sqlite:"))) path = path.mid(7);
+    if (path.isEmpty()) return Error::validation(QStringLiteral("db"), QStringLiteral("The SQLite database path is empty."));
+    c.dialect = Dialect::SQLite;
+    c.path = QFileInfo(path).absoluteFilePath();
+    return c;
+}
+
+QString DbConfig::defaultSqlitePath()
+{
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    if (dir.isEmpty()) dir = QDir::homePath() + QStringLiteral("/.local/share");
+    return dir + QStringLiteral("/loyaltydesk/loyaltydesk.db");
+}
+
+QString DbConfig::describe() const
+{
+    if (dialect == Dialect::SQLite) return QStringLiteral("sqlite:") + path;
+    return QStringLiteral("postgresql://%1@%2:%3/%4").arg(user, host).arg(port).arg(name);
+}
+
+Database::Database(DbConfig config) : m_config(std::move(config)), m_instance(++s_instances) {}
+
+Database::~Database() = default;
+
+Result<QSqlDatabase> Database::connection()
+{
+    const QString name = QStringLiteral("ld-%1-%2").arg(m_instance).arg(reinterpret_cast<quintptr>(QThread::currentThreadId()));
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (db.isOpen()) return db;
+    }
+    return open(name);
+}
+
+Result<QSqlDatabase> Database::open(const QString &name)
+{
+    if (!g_threadConnections.hasLocalData()) g_threadConnections.setLocalData(new ThreadConnections);
+    QSqlDatabase db;
+    if (QSqlDatabase::contains(name)) {
+        db = QSqlDatabase::database(name, false);
+    } else {
+        db = QSqlDatabase::addDatabase(m_config.dialect == Dialect::SQLite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"), name);
+        g_threadConnections.localData()->names << name;
+    }
+    if (m_config.dialect == Dialect::SQLite) {
+        QDir().mkpath(QFileInfo(m_config.path).absolutePath());
+        db.setDatabaseName(m_config.path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=15000"));
+    } else {
+        db.setHostName(m_config.host);
+        db.setPort(m_config.port);
+        db.setUserName(m_config.user);
+        db.setPassword(m_config.password);
+        db.setDatabaseName(m_config.name);
+        db.setConnectOptions(QStringLiteral("connect_timeout=10"));
+    }
+    if (!db.open()) return dbError(QStringLiteral("Cannot open the database %1").arg(m_config.describe()), db.lastError().text());
+    QSqlQuery q(db);
+    if (m_config.dialect == Dialect::SQLite) {
+        for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL",
+                                   "PRAGMA cache_size=-65536", "PRAGMA temp_store=MEMORY", "PRAGMA mmap_size=268435456"}) {
+            if (!q.exec(QString::fromLatin1(pragma))) return dbError(QStringLiteral("Cannot configure SQLite"), q.lastError().text());
+        }
+    } else {
+        if (!q.exec(QStringLiteral("SET TIME ZONE 'UTC'"))) return dbError(QStringLiteral("Cannot configure PostgreSQL"), q.lastError().text());
+    }
+    return db;
+}
+
+QString Database::ddl(QString sql) const
+{
+    static const QRegularExpression idpk(QStringLiteral("\\bID_PK\\b")), textc(QStringLiteral("\\bTEXT_C\\b")),
+        blob(QStringLiteral("\\bBLOB\\b"));
+    if (m_config.dialect == Dialect::SQLite) {
+        sql.replace(idpk, QStringLiteral("INTEGER PRIMARY KEY"));
+        sql.replace(textc, QStringLiteral("TEXT"));
+    } else {
+        sql.replace(idpk, QStringLiteral("BIGSERIAL PRIMARY KEY"));
+        sql.replace(textc, QStringLiteral("TEXT COLLATE \"C\""));
+        sql.replace(blob, QStringLiteral("BYTEA"));
+    }
+    return sql;
+}
+
+int Database::latestSchemaVersion() { return static_cast<int>(migrationFiles().size()); }
+
+Result<int> Database::schemaVersion()
+{
+    auto conn = connection();
+    if (!conn) return conn.error();
+    QSqlQuery q(*conn);
+    if (!q.exec(QStringLiteral("SELECT MAX(version) FROM schema_migrations"))) return 0;  // no table yet
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+Result<int> Database::migrate()
+{
+    auto conn = connection();
+    if (!conn) return conn.error();
+    QSqlQuery q(*conn);
+    if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)")))
+        return dbError(QStringLiteral("Cannot create the migrations table"), q.lastError().text());
+    auto current = schemaVersion();
+    if (!current) return current.error();
+    const int latest = latestSchemaVersion();
+    if (*current > latest) {
+        Error e = Error::make(Core::ErrorKind::Conflict,
+                              QStringLiteral("The database schema is at version %1, newer than this server knows (%2). Upgrade the server.")
+                                  .arg(*current)
+                                  .arg(latest));
+        return e;
+    }
+    const QStringList files = migrationFiles();
+    for (int v = *current + 1; v <= latest; ++v) {
+        const QString file = files.at(v - 1);
+        QFile f(QStringLiteral(":/migrations/") + file);
+        if (!f.open(QIODevice::ReadOnly)) return dbError(QStringLiteral("Cannot read migration %1").arg(file), f.errorString());
+        const QString text = ddl(QString::fromUtf8(f.readAll()));
+        Transaction tx(*this, *conn, true);
+        if (auto b = tx.begin(); !b) return b.error();
+        // Statements end with ";" at a line end; comments start with "--".
+        QString statement;
+        for (const QString &line : text.split(u'\n')) {
+            if (line.trimmed().startsWith(QStringLiteral("--"))) continue;
+            statement += line + u'\n';
+            if (line.trimmed().endsWith(u';')) {
+                if (!q.exec(statement.trimmed()))
+                    return dbError(QStringLiteral("Migration %1 failed at «%2»").arg(file, statement.trimmed().left(120)), q.lastError().text());
+                statement.clear();
+            }
+        }
+        Sql record(*conn, QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"));
+        record.bind(v).bind(file).bind(QDateTime::currentSecsSinceEpoch());
+        if (auto r = record.exec(); !r) return r.error();
+        if (auto c = tx.commit(); !c) return c.error();
+    }
+    return latest;
+}
+
+Sql::Sql(const QSqlDatabase &db, const QString &statement) : m_query(db), m_statement(statement)
+{
+    m_query.setForwardOnly(true);
+    m_prepared = m_query.prepare(statement);
+}
+
+Sql &Sql::bind(const QVariant &value)
+{
+    m_query.addBindValue(value);
+    return *this;
+}
+
+Sql &Sql::bindOptional(const std::optional<QString> &value)
+{
+    m_query.addBindValue(value ? QVariant(*value) : QVariant(QMetaType(QMetaType::QString)));
+    return *this;
+}
+
+Result<void> Sql::exec()
+{
+    if (!m_prepared) return dbError(QStringLiteral("Cannot prepare «%1»").arg(m_statement.left(200)), m_query.lastError().text());
+    if (!m_query.exec()) return dbError(QStringLiteral("Query failed «%1»").arg(m_statement.left(200)), m_query.lastError().text());
+    return {};
+}
+
+Result<QVariant> Sql::scalar()
+{
+    if (auto r = exec(); !r) return r.error();
+    QVariant v = m_query.next() ? m_query.value(0) : QVariant();
+    // Step no further, but release the statement: an unfinished INSERT ... RETURNING
+    // keeps SQLite from committing.
+    m_query.finish();
+    return v;
+}
+
+Transaction::Transaction(Database &db, const QSqlDatabase &conn, bool write) : m_db(db), m_conn(conn), m_write(write) {}
+
+Transaction::~Transaction()
+{
+    if (m_open) rollback();
+}
+
+Result<void> Transaction::begin()
+{
+    QSqlQuery q(m_conn);
+    const QString sql = (m_db.isSqlite() && m_write) ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
+    if (!q.exec(sql)) return dbError(QStringLiteral("Cannot begin a transaction"), q.lastError().text());
+    m_open = true;
+    return {};
+}
+
+Result<void> Transaction::commit()
+{
+    QSqlQuery q(m_conn);
+    if (!q.exec(QStringLiteral("COMMIT"))) {
+        const QString text = q.lastError().text();
+        rollback();
+        return dbError(QStringLiteral("Cannot commit"), text);
+    }
+    m_open = false;
+    return {};
+}
+
+void Transaction::rollback()
+{
+    QSqlQuery q(m_conn);
+    q.exec(QStringLiteral("ROLLBACK"));
+    m_open = false;
+}
+
+}  // namespace LoyaltyDesk::Server
