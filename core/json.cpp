@@ -78,6 +78,7 @@ std::optional<QString> Reader::string(const QString &key, bool required, int max
         return std::nullopt;
     }
     QString s = v->toString();
+    if (s.isNull()) s = QStringLiteral("");  // "" in JSON is an empty string, never SQL NULL
     if (s.size() > maxLength) {
         fail(key, QStringLiteral("Must be at most %1 characters long.").arg(maxLength));
         return std::nullopt;

@@ -1,6 +1,7 @@
 #include "api.h"
 
 #include "core/permissions.h"
+#include "services/audit.h"
 #include "services/users.h"
 
 namespace LoyaltyDesk::Server::Api {
@@ -45,6 +46,21 @@ void registerAdmin(HttpServer &http, ServerContext &ctx)
                   if (!body) return body.error();
                   if (auto r = users.resetPassword(req.principal, req.idParam(), *body); !r) return r.error();
                   return Reply::noContent();
+              }});
+    http.add({QStringLiteral("GET"), QStringLiteral("/api/v1/audit"), AuditRead,
+              QStringLiteral("The audit log, newest first (?entity=&entity_id=&username=)"),
+              [&ctx](Request &req) -> Result<Reply> {
+                  auto page = readPage(req.query("limit"), req.query("cursor"), 1);
+                  if (!page) return page.error();
+                  std::optional<qint64> entityId;
+                  if (req.hasQuery("entity_id")) {
+                      bool ok = false;
+                      entityId = req.query("entity_id").toLongLong(&ok);
+                      if (!ok) return Error::validation(QStringLiteral("entity_id"), QStringLiteral("entity_id must be a whole number."));
+                  }
+                  auto result = Audit::list(ctx.db, req.query("entity").left(50), entityId, req.query("username").left(64), *page);
+                  if (!result) return result.error();
+                  return Reply::json(result->toJson());
               }});
     http.add({QStringLiteral("GET"), QStringLiteral("/api/v1/roles"), RolesManage, QStringLiteral("List roles with their permissions"),
               [&users](Request &) -> Result<Reply> {

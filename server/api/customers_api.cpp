@@ -89,6 +89,15 @@ void registerCustomers(HttpServer &http, ServerContext &ctx)
                   if (!updated) return updated.error();
                   return Reply::json(*updated);
               }});
+    http.add({QStringLiteral("POST"), QStringLiteral("/api/v1/customers/{id}/cards"), CustomersWrite,
+              QStringLiteral("Issue a card (new bonus account, or replacing a card and keeping its accounts)"),
+              [&ctx](Request &req) -> Result<Reply> {
+                  auto body = jsonBody(req);
+                  if (!body) return body.error();
+                  auto card = ctx.customers->issueCard(req.principal, req.idParam(), *body);
+                  if (!card) return card.error();
+                  return Reply::created(*card, QStringLiteral("/api/v1/customers/%1/cards").arg(req.idParam()));
+              }});
     addPart(http, ctx, QStringLiteral("receipts"), ProfilePart::Receipts, QStringLiteral("Purchases with their lines"));
     addPart(http, ctx, QStringLiteral("cards"), ProfilePart::Cards, QStringLiteral("Cards with accounts and replacement history"));
     addPart(http, ctx, QStringLiteral("accounts"), ProfilePart::Accounts, QStringLiteral("Bonus accounts with points activating or expiring"));

@@ -1,6 +1,8 @@
 #include "audit.h"
 
 #include <QDateTime>
+#include "storage/rows.h"
+
 #include <QJsonDocument>
 
 namespace LoyaltyDesk::Server {
@@ -34,6 +36,35 @@ QJsonObject Audit::diff(const QJsonObject &before, const QJsonObject &after)
                                       {QStringLiteral("to"), b.isUndefined() ? QJsonValue() : b}});
     }
     return changes;
+}
+
+Result<Page> Audit::list(Database &db, const QString &entity, std::optional<qint64> entityId, const QString &username,
+                         const PageRequest &page)
+{
+    auto conn = db.connection();
+    if (!conn) return conn.error();
+    QString sql = QStringLiteral("SELECT id, at, user_id, username, action, entity, entity_id, customer_id, details FROM audit_log WHERE 1 = 1");
+    QVariantList binds;
+    if (!entity.isEmpty()) { sql += QStringLiteral(" AND entity = ?"); binds << entity; }
+    if (entityId) { sql += QStringLiteral(" AND entity_id = ?"); binds << *entityId; }
+    if (!username.isEmpty()) { sql += QStringLiteral(" AND username = ?"); binds << username; }
+    if (page.cursor) { sql += QStringLiteral(" AND id < ?"); binds << page.cursor->at(0); }
+    sql += QStringLiteral(" ORDER BY id DESC LIMIT ?");
+    binds << page.limit + 1;
+    Sql q(*conn, sql);
+    for (const auto &b : binds) q.bind(b);
+    if (auto r = q.exec(); !r) return r.error();
+    Page result;
+    qint64 lastId = 0;
+    while (q.next()) {
+        if (result.items.size() == page.limit) {
+            result.nextCursor = Cursor::encode({lastId});
+            break;
+        }
+        result.items.append(rowToJson(q.query()));
+        lastId = q.value(0).toLongLong();
+    }
+    return result;
 }
 
 }  // namespace LoyaltyDesk::Server

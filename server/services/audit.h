@@ -1,6 +1,7 @@
 #pragma once
 
 #include "http/router.h"
+#include "paging.h"
 #include "storage/database.h"
 
 #include <QJsonObject>
@@ -16,6 +17,9 @@ public:
                                std::optional<qint64> customerId, const QJsonObject &details);
     // Before/after pairs of the keys that differ.
     static QJsonObject diff(const QJsonObject &before, const QJsonObject &after);
+    // The log, newest first, optionally for one entity (and id) or one user.
+    static Result<Page> list(Database &db, const QString &entity, std::optional<qint64> entityId, const QString &username,
+                             const PageRequest &page);
 };
 
 }  // namespace LoyaltyDesk::Server

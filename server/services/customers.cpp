@@ -573,7 +573,7 @@ Result<void> CustomerService::applyChanges(const QSqlDatabase &conn, const Princ
     if (ch.phone && *ch.phone && !ch.timeZone) {
         const Core::PhoneInfo p = m_phones.normalize(**ch.phone);
         if (!p.timeZone.isEmpty()) {
-            Sql tz(conn, QStringLiteral("UPDATE customers SET time_zone = ? WHERE id = ? AND (time_zone IS NULL OR ?)"));
+            Sql tz(conn, QStringLiteral("UPDATE customers SET time_zone = ? WHERE id = ? AND (time_zone IS NULL OR ? = 1)"));
             tz.bind(p.timeZone).bind(id).bind(creating && !(ch.city && *ch.city) ? 1 : 0);
             if (auto r = tz.exec(); !r) return r;
         }
@@ -647,6 +647,84 @@ Result<QJsonObject> CustomerService::update(const Principal &who, qint64 id, con
     }
     if (auto c = tx.commit(); !c) return c.error();
     return profile(id);
+}
+
+Result<QJsonObject> CustomerService::issueCard(const Principal &who, qint64 id, const QJsonObject &body)
+{
+    Core::Json::Reader r(body);
+    const auto number = r.string(QStringLiteral("number"), true, 64);
+    const auto category = r.string(QStringLiteral("category"), false, 100);
+    const auto type = r.oneOf(QStringLiteral("type"), {QStringLiteral("plastic"), QStringLiteral("virtual")});
+    const auto replaces = r.string(QStringLiteral("replaces"), false, 64);
+    const auto reason = r.string(QStringLiteral("reason"), false, 300);
+    if (number && cardKey(*number) != number->trimmed().toLower().remove(u' '))
+        r.fail(QStringLiteral("number"), QStringLiteral("Use only letters and digits (spaces are ignored)."));
+    if (auto done = r.finish(); !done) return done.error();
+    const QString cardNumber = QString(*number).remove(u' ').trimmed();
+
+    auto conn = m_db.connection();
+    if (!conn) return conn.error();
+    Transaction tx(m_db, *conn, true);
+    if (auto b = tx.begin(); !b) return b.error();
+    if (auto e = exists(*conn, id); !e) return e.error();
+    Sql dup(*conn, QStringLiteral("SELECT customer_id FROM cards WHERE number = ?"));
+    dup.bind(cardNumber);
+    auto owner = dup.scalar();
+    if (!owner) return owner.error();
+    if (owner->isValid())
+        return Error{ErrorKind::Conflict, QStringLiteral("The card %1 is already issued.").arg(cardNumber),
+                     {{QStringLiteral("number"), QStringLiteral("Already issued.")}}, 409, {}};
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    std::optional<qint64> oldCard;
+    QList<qint64> accounts;
+    if (replaces) {
+        Sql old(*conn, QStringLiteral("SELECT id FROM cards WHERE number = ? AND customer_id = ?"));
+        old.bind(replaces->trimmed()).bind(id);
+        auto v = old.scalar();
+        if (!v) return v.error();
+        if (!v->isValid()) return Error::validation(QStringLiteral("replaces"), QStringLiteral("This customer has no card %1.").arg(*replaces));
+        oldCard = v->toLongLong();
+        Sql acc(*conn, QStringLiteral("SELECT account_id FROM card_accounts WHERE card_id = ?"));
+        acc.bind(*oldCard);
+        if (auto e = acc.exec(); !e) return e.error();
+        while (acc.next()) accounts << acc.value(0).toLongLong();
+    }
+    Sql ins(*conn, QStringLiteral("INSERT INTO cards (partner_id, customer_id, number, category, type, state, issued_at) "
+                                  "VALUES ((SELECT partner_id FROM customers WHERE id = ?), ?, ?, ?, ?, 'active', ?) RETURNING id"));
+    ins.bind(id).bind(id).bind(cardNumber).bind(category.value_or(QStringLiteral("standard"))).bind(type.value_or(QStringLiteral("virtual"))).bind(now);
+    auto cardId = ins.scalar();
+    if (!cardId) return cardId.error();
+    if (oldCard) {
+        // The balance moves with the customer: the new card shares the old card's accounts.
+        Sql block(*conn, QStringLiteral("UPDATE cards SET state = 'replaced', blocked_at = ? WHERE id = ?"));
+        block.bind(now).bind(*oldCard);
+        if (auto e = block.exec(); !e) return e.error();
+        Sql rep(*conn, QStringLiteral("INSERT INTO card_replacements (old_card_id, new_card_id, reason, at) VALUES (?, ?, ?, ?)"));
+        rep.bind(*oldCard).bind(*cardId).bind(reason.value_or(QString())).bind(now);
+        if (auto e = rep.exec(); !e) return e.error();
+    } else {
+        Sql acc(*conn, QStringLiteral("INSERT INTO bonus_accounts (partner_id, currency, created_at) "
+                                      "VALUES ((SELECT partner_id FROM customers WHERE id = ?), 'points', ?) RETURNING id"));
+        acc.bind(id).bind(now);
+        auto accId = acc.scalar();
+        if (!accId) return accId.error();
+        accounts << accId->toLongLong();
+    }
+    Sql link(*conn, QStringLiteral("INSERT INTO card_accounts (card_id, account_id) VALUES (?, ?)"));
+    for (qint64 a : accounts) {
+        link.bind(*cardId).bind(a);
+        if (auto e = link.exec(); !e) return e.error();
+    }
+    if (auto k = rebuildSearchKeys(*conn, id); !k) return k.error();
+    const QJsonObject card{{QStringLiteral("id"), cardId->toLongLong()}, {QStringLiteral("number"), cardNumber},
+                           {QStringLiteral("category"), category.value_or(QStringLiteral("standard"))},
+                           {QStringLiteral("type"), type.value_or(QStringLiteral("virtual"))}, {QStringLiteral("state"), QStringLiteral("active")},
+                           {QStringLiteral("issued_at"), Core::Json::isoUtc(now)},
+                           {QStringLiteral("replaces"), replaces ? QJsonValue(*replaces) : QJsonValue()}};
+    if (auto a = Audit::record(*conn, who, QStringLiteral("card.issue"), QStringLiteral("card"), cardId->toLongLong(), id, card); !a)
+        return a.error();
+    if (auto c = tx.commit(); !c) return c.error();
+    return card;
 }
 
 }  // namespace LoyaltyDesk::Server

@@ -30,6 +30,8 @@ public:
 
     Result<QJsonObject> create(const Principal &who, const Core::CustomerChanges &changes);
     Result<QJsonObject> update(const Principal &who, qint64 id, const Core::CustomerChanges &changes);
+    // Issues a card to the customer with a new bonus account linked to it.
+    Result<QJsonObject> issueCard(const Principal &who, qint64 id, const QJsonObject &body);
 
     // Search keys, for everything that writes customers, contacts or cards.
     static QString nameKey(const QString &text);

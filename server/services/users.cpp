@@ -311,7 +311,7 @@ Result<QJsonObject> UserService::createRole(const Principal &who, const QJsonObj
                      {{QStringLiteral("code"), QStringLiteral("Is taken.")}}, 409, {}};
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     Sql ins(*conn, QStringLiteral("INSERT INTO roles (code, name, description, builtin, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?) RETURNING id"));
-    ins.bind(*code).bind(*name).bind(description.value_or(QString())).bind(now).bind(now);
+    ins.bind(*code).bind(*name).bind(description ? *description : QStringLiteral("")).bind(now).bind(now);
     auto id = ins.scalar();
     if (!id) return id.error();
     if (auto s = setPermissions(*conn, id->toLongLong(), *perms); !s) return s.error();
