@@ -208,7 +208,7 @@ Result<int> Database::migrate()
     return latest;
 }
 
-Sql::Sql(const QSqlDatabase &db, const QString &statement) : m_query(db), m_statement(statement)
+Sql::Sql(const QSqlDatabase &db, const QString &statement) : m_db(db), m_query(db), m_statement(statement)
 {
     m_query.setForwardOnly(true);
     m_prepared = m_query.prepare(statement);
@@ -229,7 +229,13 @@ Sql &Sql::bindOptional(const std::optional<QString> &value)
 Result<void> Sql::exec()
 {
     if (!m_prepared) return dbError(QStringLiteral("Cannot prepare «%1»").arg(m_statement.left(200)), m_query.lastError().text());
-    if (!m_query.exec()) return dbError(QStringLiteral("Query failed «%1»").arg(m_statement.left(200)), m_query.lastError().text());
+    if (!m_query.exec()) {
+        const QSqlError error = m_query.lastError();
+        // A dropped connection (database restarted, network cut) is closed here so that
+        // this thread's next Database::connection() opens a fresh one.
+        if (error.type() == QSqlError::ConnectionError) m_db.close();
+        return dbError(QStringLiteral("Query failed «%1»").arg(m_statement.left(200)), error.text());
+    }
     return {};
 }
 

@@ -77,6 +77,7 @@ public:
     Result<QVariant> scalar();
 
 private:
+    QSqlDatabase m_db;
     QSqlQuery m_query;
     QString m_statement;
     bool m_prepared = false;
