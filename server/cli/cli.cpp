@@ -20,6 +20,9 @@ const Command kCommands[] = {
     {"serve", "Run the REST API server (migrates the database first)", &serveCommand},
     {"migrate", "Bring the database schema up to date and exit", &migrateCommand},
     {"create-user", "Create or update a user with roles", &createUserCommand},
+    {"seed-demo", "Fill the database with demo customers, purchases and users", &seedDemoCommand},
+    {"import", "Import customers or receipts from a CSV file", &importCommand},
+    {"export", "Export customers or receipts to a CSV file", &exportCommand},
 };
 
 void usage(FILE *to)

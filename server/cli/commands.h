@@ -9,5 +9,8 @@ namespace LoyaltyDesk::Server::Cli {
 int serveCommand(const QStringList &args);
 int migrateCommand(const QStringList &args);
 int createUserCommand(const QStringList &args);
+int seedDemoCommand(const QStringList &args);
+int importCommand(const QStringList &args);
+int exportCommand(const QStringList &args);
 
 }  // namespace LoyaltyDesk::Server::Cli
