@@ -1,10 +1,13 @@
 #include "database.h"
 
+#include <sqlite3.h>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QStandardPaths>
 #include <QThread>
@@ -42,7 +45,73 @@ const QStringList &migrationFiles()
     return files;
 }
 
+// Unicode lower case for SQLite, which folds ASCII only: the rule engine compares
+// text case-insensitively in Russian too.
+void sqliteLower(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    if (argc != 1 || sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    const auto *text = reinterpret_cast<const char *>(sqlite3_value_text(argv[0]));
+    const QByteArray lowered = QString::fromUtf8(text, sqlite3_value_bytes(argv[0])).toLower().toUtf8();
+    sqlite3_result_text(ctx, lowered.constData(), static_cast<int>(lowered.size()), SQLITE_TRANSIENT);
+}
+
+int progressCheck(void *guard) { return static_cast<QueryGuard *>(guard)->expired() ? 1 : 0; }
+
 }  // namespace
+
+sqlite3 *sqliteHandle(const QSqlDatabase &db)
+{
+    const QVariant v = db.driver() ? db.driver()->handle() : QVariant();
+    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0) return nullptr;
+    return *static_cast<sqlite3 *const *>(v.constData());
+}
+
+QueryGuard::QueryGuard(Database &db, const QSqlDatabase &conn, qint64 timeoutMs, const std::atomic<bool> *cancelled)
+    : m_db(db), m_conn(conn), m_cancelled(cancelled)
+{
+    m_timer.start();
+    m_timeoutMs = timeoutMs;
+    if (db.isSqlite()) {
+        if (sqlite3 *h = sqliteHandle(conn)) sqlite3_progress_handler(h, 4000, &progressCheck, this);
+    } else {
+        QSqlQuery q(conn);
+        q.exec(QStringLiteral("SET statement_timeout = %1").arg(timeoutMs));
+        q.exec(QStringLiteral("SELECT pg_backend_pid()"));
+        if (q.next()) m_backendPid = q.value(0).toLongLong();
+    }
+}
+
+QueryGuard::~QueryGuard()
+{
+    if (m_db.isSqlite()) {
+        if (sqlite3 *h = sqliteHandle(m_conn)) sqlite3_progress_handler(h, 0, nullptr, nullptr);
+    } else {
+        QSqlQuery q(m_conn);
+        q.exec(QStringLiteral("SET statement_timeout = 0"));
+    }
+}
+
+bool QueryGuard::expired() const
+{
+    return (m_cancelled && m_cancelled->load()) || m_timer.hasExpired(m_timeoutMs);
+}
+
+bool QueryGuard::cancelledByUser() const { return m_cancelled && m_cancelled->load(); }
+
+void QueryGuard::interrupt()
+{
+    // SQLite notices through the progress handler; PostgreSQL needs a word from outside.
+    if (!m_db.isSqlite() && m_backendPid > 0) {
+        auto other = m_db.connection();
+        if (other) {
+            QSqlQuery q(*other);
+            q.exec(QStringLiteral("SELECT pg_cancel_backend(%1)").arg(m_backendPid));
+        }
+    }
+}
 
 Error dbError(const QString &what, const QString &driverText)
 {
@@ -128,6 +197,8 @@ Result<QSqlDatabase> Database::open(const QString &name)
     if (!db.open()) return dbError(QStringLiteral("Cannot open the database %1").arg(m_config.describe()), db.lastError().text());
     QSqlQuery q(db);
     if (m_config.dialect == Dialect::SQLite) {
+        if (sqlite3 *h = sqliteHandle(db))
+            sqlite3_create_function_v2(h, "ld_lower", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, &sqliteLower, nullptr, nullptr, nullptr);
         for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL",
                                    "PRAGMA cache_size=-65536", "PRAGMA temp_store=MEMORY", "PRAGMA mmap_size=268435456"}) {
             if (!q.exec(QString::fromLatin1(pragma))) return dbError(QStringLiteral("Cannot configure SQLite"), q.lastError().text());

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QVariant>
 
+#include <QElapsedTimer>
+
 #include <atomic>
 
 namespace LoyaltyDesk::Server {
@@ -101,5 +103,29 @@ private:
 };
 
 Error dbError(const QString &what, const QString &driverText);
+
+// Bounds the statements run on a connection while it lives: a time limit, and a flag
+// another thread can raise to cancel. SQLite checks through a progress handler,
+// PostgreSQL through statement_timeout and pg_cancel_backend.
+class QueryGuard final {
+public:
+    QueryGuard(Database &db, const QSqlDatabase &conn, qint64 timeoutMs, const std::atomic<bool> *cancelled = nullptr);
+    ~QueryGuard();
+    QueryGuard(const QueryGuard &) = delete;
+    QueryGuard &operator=(const QueryGuard &) = delete;
+
+    bool expired() const;
+    bool cancelledByUser() const;
+    // Call from another thread after raising the flag.
+    void interrupt();
+
+private:
+    Database &m_db;
+    QSqlDatabase m_conn;
+    const std::atomic<bool> *m_cancelled;
+    QElapsedTimer m_timer;
+    qint64 m_timeoutMs = 0;
+    qint64 m_backendPid = 0;
+};
 
 }  // namespace LoyaltyDesk::Server
