@@ -1,0 +1,38 @@
+#pragma once
+
+// The filter table: standard Liquid filters and ours (money, plural, phone).
+// Internal to the engine; the parser resolves names to entries once.
+
+#include "core/liquid/template.h"
+#include "core/liquid/value.h"
+
+#include <QLatin1StringView>
+#include <QString>
+
+namespace LoyaltyDesk::Core::Liquid {
+
+// What a filter may read besides its input, and where it reports a failure.
+struct FilterEnv {
+    const RenderOptions &options;
+    QString error;  // set by a filter that fails; the renderer reports it at the filter
+    QDateTime now() const;
+};
+
+using FilterFn = Value (*)(const Value &input, const Value *args, int argc, FilterEnv &env);
+
+struct FilterDef {
+    QLatin1StringView name;
+    FilterFn fn;
+    int minArgs;
+    int maxArgs;
+};
+
+const FilterDef *findFilter(QStringView name);
+
+// Appends `text` with & < > " ' written as HTML entities (the `escape` filter).
+void appendEscaped(QString &out, QStringView text);
+
+// Reads `item.a.b` the way map/where/sort do.
+const Value *lookupPath(const Value &item, const QString &dottedPath);
+
+}  // namespace LoyaltyDesk::Core::Liquid
