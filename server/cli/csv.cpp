@@ -1,6 +1,7 @@
 #include "commands.h"
 #include "common.h"
 
+#include "services/auth.h"
 #include "services/csvio.h"
 
 namespace LoyaltyDesk::Server::Cli {
@@ -48,6 +49,20 @@ bool readDelimiter(const QCommandLineParser &parser, QChar *delimiter)
     return true;
 }
 
+// An import into a new database needs what the first start creates: the built-in
+// roles, the default brand and the first administrator.
+bool bootstrapped(ServerContext &ctx)
+{
+    auto generated = ctx.auth->bootstrap(qEnvironmentVariable("LOYALTYDESK_ADMIN_PASSWORD"));
+    if (!generated) {
+        err() << "Error: " << generated.error().message << "\n";
+        err().flush();
+        return false;
+    }
+    if (!generated->isEmpty()) out() << "Created the user 'admin' with the password: " << *generated << " (shown only this once)\n";
+    return true;
+}
+
 void addCommonOptions(QCommandLineParser &parser)
 {
     addDatabaseOptions(parser);
@@ -78,7 +93,7 @@ int importCommand(const QStringList &args)
     options.file = parser.value(QStringLiteral("file"));
     options.reportFile = parser.value(QStringLiteral("report"));
     auto ctx = openContext(parser);
-    if (!ctx) return 1;
+    if (!ctx || !bootstrapped(*ctx)) return 1;
     auto summary = CsvService(*ctx).import(options);
     if (!summary) {
         err() << "Error: " << summary.error().message << "\n";

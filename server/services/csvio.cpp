@@ -298,7 +298,8 @@ const QStringList &CsvService::customerColumns()
 const QStringList &CsvService::receiptColumns()
 {
     static const QStringList columns = {
-        QStringLiteral("external_id"), QStringLiteral("customer_id"), QStringLiteral("card_number"), QStringLiteral("phone"),
+        QStringLiteral("external_id"), QStringLiteral("customer_id"), QStringLiteral("customer_external_id"),
+        QStringLiteral("card_number"), QStringLiteral("phone"),
         QStringLiteral("email"), QStringLiteral("pos"), QStringLiteral("cheque_number"), QStringLiteral("purchased_at"),
         QStringLiteral("status"), QStringLiteral("total"), QStringLiteral("discount"), QStringLiteral("bonus_accrued"),
         QStringLiteral("bonus_spent"), QStringLiteral("currency"), QStringLiteral("sku"), QStringLiteral("name"),
@@ -338,7 +339,7 @@ Result<CsvImportSummary> CsvService::import(const CsvImportOptions &options)
     };
     auto cell = [&](const Csv::Record &r, const QString &column) {
         const qsizetype i = header.columns.indexOf(column);
-        return i < 0 ? QString() : r.fields.at(i).trimmed();
+        return (i < 0 || i >= r.fields.size()) ? QString() : r.fields.at(i).trimmed();
     };
 
     // The next record of the right shape; the others are rejected on the way.
@@ -366,8 +367,8 @@ Result<CsvImportSummary> CsvService::import(const CsvImportOptions &options)
             QHash<QString, QJsonValue> given;
             for (qsizetype i = 0; i < header.columns.size(); ++i) {
                 const QString &column = header.columns.at(i);
-                const QString text = record.fields.at(i).trimmed();
-                if (text.isEmpty()) continue;
+                const QString text = record.fields.at(i);  // as given: raw values are kept
+                if (text.trimmed().isEmpty()) continue;
                 auto value = customerCell(column, text);
                 if (!value) {
                     errors << value.error().fields;
@@ -413,6 +414,7 @@ Result<CsvImportSummary> CsvService::import(const CsvImportOptions &options)
                 if (same) {
                     const QStringList now = cells(current, int(customerColumns().size()));
                     for (auto it = given.cbegin(); it != given.cend() && same; ++it) {
+                        if (it.key() == QLatin1String("id")) continue;
                         const QString old = now.at(customerColumns().indexOf(it.key()));
                         if (old.isEmpty()) {
                             same = false;
@@ -464,7 +466,7 @@ Result<CsvImportSummary> CsvService::import(const CsvImportOptions &options)
         };
         QList<Group> groups;
         QHash<QString, qsizetype> index;
-        const QStringList receiptFields = {QStringLiteral("customer_id"), QStringLiteral("card_number"), QStringLiteral("phone"),
+        const QStringList receiptFields = {QStringLiteral("customer_id"), QStringLiteral("customer_external_id"), QStringLiteral("card_number"), QStringLiteral("phone"),
                                            QStringLiteral("email"), QStringLiteral("pos"), QStringLiteral("cheque_number"),
                                            QStringLiteral("purchased_at"), QStringLiteral("status"), QStringLiteral("total"),
                                            QStringLiteral("discount"), QStringLiteral("bonus_accrued"), QStringLiteral("bonus_spent"),
@@ -508,6 +510,41 @@ Result<CsvImportSummary> CsvService::import(const CsvImportOptions &options)
                 g.items.append(item);
             }
         }
+        // Customers named by their external id; cards this database does not know are
+        // dropped (with a warning) when the customer is known another way.
+        auto conn = m_ctx.db.connection();
+        if (!conn) return conn.error();
+        Sql customerByExternal(*conn, QStringLiteral("SELECT id FROM customers WHERE external_id = ? ORDER BY id LIMIT 1"));
+        Sql cardByNumber(*conn, QStringLiteral("SELECT id FROM cards WHERE number = ?"));
+        QList<Group> ready;
+        for (Group &g : groups) {
+            const QString customerExternal = g.receipt.take(QStringLiteral("customer_external_id")).toString();
+            if (!customerExternal.isEmpty() && !g.receipt.contains(QStringLiteral("customer_id"))) {
+                customerByExternal.bind(customerExternal);
+                auto id = customerByExternal.scalar();
+                if (!id) return id.error();
+                if (!id->isValid()) {
+                    for (qint64 line : g.lines)
+                        reject(line, g.externalId, QStringLiteral("customer_external_id: There is no customer with the external id %1.").arg(customerExternal));
+                    continue;
+                }
+                g.receipt.insert(QStringLiteral("customer_id"), id->toLongLong());
+            }
+            const QString card = g.receipt.value(QStringLiteral("card_number")).toString();
+            if (!card.isEmpty() && g.receipt.contains(QStringLiteral("customer_id"))) {
+                cardByNumber.bind(card);
+                auto id = cardByNumber.scalar();
+                if (!id) return id.error();
+                if (!id->isValid()) {
+                    g.receipt.remove(QStringLiteral("card_number"));
+                    report.add(g.lines.first(), g.externalId, QStringLiteral("warning"),
+                               QStringLiteral("card_number: There is no card %1 here; the receipt is linked to its customer only.").arg(card));
+                    ++summary.warnings;
+                }
+            }
+            ready.append(g);
+        }
+        groups = ready;
         for (qsizetype from = 0; from < groups.size(); from += IngestService::kMaxBatch) {
             QJsonArray batch;
             const qsizetype to = std::min<qsizetype>(groups.size(), from + IngestService::kMaxBatch);
@@ -563,17 +600,17 @@ Result<qint64> CsvService::exportTo(const QString &type, const QString &path, QC
         }
     } else {
         Sql q(*conn, QStringLiteral(
-            "SELECT r.external_id, CASE WHEN r.card_id IS NULL THEN r.customer_id END, k.number, r.pos, r.cheque_number, r.purchased_at, "
+            "SELECT r.external_id, CASE WHEN r.card_id IS NULL AND c.external_id IS NULL THEN r.customer_id END, c.external_id, k.number, r.pos, r.cheque_number, r.purchased_at, "
             "r.status, r.total, r.discount, r.bonus_accrued, r.bonus_spent, r.currency, l.sku, l.name, l.category, l.quantity, l.price, "
-            "l.discount, l.amount, l.offer FROM receipts r LEFT JOIN cards k ON k.id = r.card_id "
+            "l.discount, l.amount, l.offer FROM receipts r LEFT JOIN customers c ON c.id = r.customer_id LEFT JOIN cards k ON k.id = r.card_id "
             "LEFT JOIN receipt_lines l ON l.receipt_id = r.id ORDER BY r.id, l.line_no"));
         if (auto r = q.exec(); !r) return r.error();
         while (q.next()) {
-            QStringList v = cells(q, 20);
-            v[5] = Core::Json::isoUtc(v.at(5).toLongLong());
-            if (!v.at(15).isEmpty()) v[15] = QString::number(q.value(15).toDouble());
-            v.insert(3, QString());  // phone
-            v.insert(4, QString());  // email
+            QStringList v = cells(q, 21);
+            v[6] = Core::Json::isoUtc(v.at(6).toLongLong());
+            if (!v.at(16).isEmpty()) v[16] = QString::number(q.value(16).toDouble());
+            v.insert(4, QString());  // phone
+            v.insert(5, QString());  // email
             file.write(Csv::line(v, delimiter).toUtf8());
             ++rows;
         }
