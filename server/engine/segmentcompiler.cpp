@@ -35,6 +35,15 @@ bool compare(const QString &op, double v, double a, double b = 0)
 
 Error compileError(const QString &message) { return Error::validation(QStringLiteral("rule"), message); }
 
+// Joins parts evaluated strictly left to right (a braced list is sequenced; a chain of
+// operator+ is not), so positional binds made inside the parts follow the text.
+QString cat(std::initializer_list<QString> parts)
+{
+    QString out;
+    for (const auto &p : parts) out += p;
+    return out;
+}
+
 }  // namespace
 
 SegmentCompiler::SegmentCompiler(Dialect dialect, qint64 now, SegmentResolver resolver)
@@ -84,28 +93,31 @@ QString SegmentCompiler::contains(const QString &expr, const QString &needle)
     return fn + u'(' + lower(expr) + QStringLiteral(", ") + bind(needle.toLower()) + QStringLiteral(") > 0");
 }
 
+// Each expression appears once in what these build: expressions may carry bound values
+// of their own, and positional binds must follow the text. "Not" forms count a missing
+// value as a match: COALESCE(test, TRUE).
 QString SegmentCompiler::stringPredicate(const QString &expr, const Condition &c)
 {
     const QString low = lower(expr);
     if (c.op == Op::Eq) return low + QStringLiteral(" = ") + bind(c.value.toString().toLower());
-    if (c.op == Op::Neq) return u'(' + expr + QStringLiteral(" IS NULL OR ") + low + QStringLiteral(" <> ") + bind(c.value.toString().toLower()) + u')';
+    if (c.op == Op::Neq) return QStringLiteral("COALESCE(") + low + QStringLiteral(" <> ") + bind(c.value.toString().toLower()) + QStringLiteral(", TRUE)");
     if (c.op == Op::In) return low + QStringLiteral(" IN (") + binds(c.value.toArray(), true) + u')';
-    if (c.op == Op::NotIn) return u'(' + expr + QStringLiteral(" IS NULL OR ") + low + QStringLiteral(" NOT IN (") + binds(c.value.toArray(), true) + QStringLiteral("))");
+    if (c.op == Op::NotIn) return QStringLiteral("COALESCE(") + low + QStringLiteral(" NOT IN (") + binds(c.value.toArray(), true) + QStringLiteral("), TRUE)");
     if (c.op == Op::Contains) return contains(expr, c.value.toString());
     if (c.op == Op::StartsWith) {
         const QString prefix = c.value.toString().toLower();
-        return QStringLiteral("substr(") + low + QStringLiteral(", 1, ") + bind(static_cast<qint64>(prefix.size())) + QStringLiteral(") = ") + bind(prefix);
+        return cat({QStringLiteral("substr("), low, QStringLiteral(", 1, "), bind(static_cast<qint64>(prefix.size())), QStringLiteral(") = "), bind(prefix)});
     }
-    if (c.op == Op::Empty) return u'(' + expr + QStringLiteral(" IS NULL OR ") + expr + QStringLiteral(" = '')");
-    return u'(' + expr + QStringLiteral(" IS NOT NULL AND ") + expr + QStringLiteral(" <> '')");
+    if (c.op == Op::Empty) return QStringLiteral("COALESCE(") + expr + QStringLiteral(", '') = ''");
+    return QStringLiteral("COALESCE(") + expr + QStringLiteral(", '') <> ''");
 }
 
 QString SegmentCompiler::enumPredicate(const QString &expr, const Condition &c)
 {
     if (c.op == Op::Eq) return expr + QStringLiteral(" = ") + bind(c.value.toString());
-    if (c.op == Op::Neq) return u'(' + expr + QStringLiteral(" IS NULL OR ") + expr + QStringLiteral(" <> ") + bind(c.value.toString()) + u')';
+    if (c.op == Op::Neq) return QStringLiteral("COALESCE(") + expr + QStringLiteral(" <> ") + bind(c.value.toString()) + QStringLiteral(", TRUE)");
     if (c.op == Op::In) return expr + QStringLiteral(" IN (") + binds(c.value.toArray()) + u')';
-    if (c.op == Op::NotIn) return u'(' + expr + QStringLiteral(" IS NULL OR ") + expr + QStringLiteral(" NOT IN (") + binds(c.value.toArray()) + QStringLiteral("))");
+    if (c.op == Op::NotIn) return QStringLiteral("COALESCE(") + expr + QStringLiteral(" NOT IN (") + binds(c.value.toArray()) + QStringLiteral("), TRUE)");
     if (c.op == Op::Empty) return expr + QStringLiteral(" IS NULL");
     return expr + QStringLiteral(" IS NOT NULL");
 }
@@ -120,9 +132,10 @@ QString SegmentCompiler::numberPredicate(const QString &expr, const Condition &c
     if (c.op == Op::NotEmpty) return expr + QStringLiteral(" IS NOT NULL");
     if (c.op == Op::Between) {
         const QJsonArray a = c.value.toArray();
-        return u'(' + expr + QStringLiteral(" >= ") + num(a[0]) + QStringLiteral(" AND ") + expr + QStringLiteral(" <= ") + num(a[1]) + u')';
+        const QString from = num(a[0]);
+        return expr + QStringLiteral(" BETWEEN ") + from + QStringLiteral(" AND ") + num(a[1]);
     }
-    if (c.op == Op::Neq) return u'(' + expr + QStringLiteral(" IS NULL OR ") + expr + QStringLiteral(" <> ") + num(c.value) + u')';
+    if (c.op == Op::Neq) return QStringLiteral("COALESCE(") + expr + QStringLiteral(" <> ") + num(c.value) + QStringLiteral(", TRUE)");
     static const QHash<QString, QString> sym = {{Op::Eq, QStringLiteral(" = ")}, {Op::Lt, QStringLiteral(" < ")}, {Op::Lte, QStringLiteral(" <= ")},
                                                 {Op::Gt, QStringLiteral(" > ")}, {Op::Gte, QStringLiteral(" >= ")}};
     return expr + sym.value(c.op) + num(c.value);
@@ -136,14 +149,15 @@ QString SegmentCompiler::epochDatePredicate(const QString &expr, const Condition
     if (c.op == Op::MoreThanDaysAgo) return expr + QStringLiteral(" < ") + bind(m_now - c.value.toInteger() * kDay);
     if (c.op == Op::Eq) {
         const qint64 s = dayStart(c.value.toString());
-        return u'(' + expr + QStringLiteral(" >= ") + bind(s) + QStringLiteral(" AND ") + expr + QStringLiteral(" < ") + bind(s + kDay) + u')';
+        const QString from = bind(s);
+        return expr + QStringLiteral(" BETWEEN ") + from + QStringLiteral(" AND ") + bind(s + kDay - 1);
     }
     if (c.op == Op::Lt) return expr + QStringLiteral(" < ") + bind(dayStart(c.value.toString()));
     if (c.op == Op::Gt) return expr + QStringLiteral(" >= ") + bind(dayStart(c.value.toString()) + kDay);
     if (c.op == Op::Between) {
         const QJsonArray a = c.value.toArray();
-        return u'(' + expr + QStringLiteral(" >= ") + bind(dayStart(a[0].toString())) + QStringLiteral(" AND ") + expr + QStringLiteral(" < ") +
-               bind(dayStart(a[1].toString()) + kDay) + u')';
+        const QString from = bind(dayStart(a[0].toString()));
+        return expr + QStringLiteral(" BETWEEN ") + from + QStringLiteral(" AND ") + bind(dayStart(a[1].toString()) + kDay - 1);
     }
     // Anniversary of the date by month and day.
     const QString monthDay = m_dialect == Dialect::SQLite ? QStringLiteral("strftime('%m-%d', ") + expr + QStringLiteral(", 'unixepoch')")
@@ -164,7 +178,8 @@ QString SegmentCompiler::textDatePredicate(const QString &expr, const Condition 
     if (c.op == Op::Gt) return expr + QStringLiteral(" > ") + bind(c.value.toString());
     if (c.op == Op::Between) {
         const QJsonArray a = c.value.toArray();
-        return u'(' + expr + QStringLiteral(" >= ") + bind(a[0].toString()) + QStringLiteral(" AND ") + expr + QStringLiteral(" <= ") + bind(a[1].toString()) + u')';
+        const QString from = bind(a[0].toString());
+        return expr + QStringLiteral(" BETWEEN ") + from + QStringLiteral(" AND ") + bind(a[1].toString());
     }
     const QStringList days = anniversaryDays(m_now, static_cast<int>(c.value.toInteger()));
     return QStringLiteral("substr(") + expr + QStringLiteral(", 6, 5) IN (") + binds(QJsonArray::fromStringList(days)) + u')';
@@ -174,10 +189,10 @@ QString SegmentCompiler::agePredicate(const Condition &c)
 {
     // Age in full years: age >= n  <=>  born on or before today minus n years.
     const QDate t = today(m_now);
-    auto bornBy = [&](qint64 years) { return t.addYears(-static_cast<int>(years)).toString(Qt::ISODate); };
+    auto bornBy = [&](qint64 years) -> QString { return t.addYears(-static_cast<int>(years)).toString(Qt::ISODate); };
     const QString col = QStringLiteral("c.birth_date");
-    auto atLeast = [&](double n) { return col + QStringLiteral(" <= ") + bind(bornBy(static_cast<qint64>(std::ceil(n)))); };
-    auto atMost = [&](double n) { return col + QStringLiteral(" > ") + bind(bornBy(static_cast<qint64>(std::floor(n)) + 1)); };
+    auto atLeast = [&](double n) -> QString { return col + QStringLiteral(" <= ") + bind(bornBy(static_cast<qint64>(std::ceil(n)))); };
+    auto atMost = [&](double n) -> QString { return col + QStringLiteral(" > ") + bind(bornBy(static_cast<qint64>(std::floor(n)) + 1)); };
     if (c.op == Op::Empty) return col + QStringLiteral(" IS NULL");
     if (c.op == Op::NotEmpty) return col + QStringLiteral(" IS NOT NULL");
     const double v = c.value.toDouble();
@@ -188,10 +203,13 @@ QString SegmentCompiler::agePredicate(const Condition &c)
     if (c.op == Op::Between) {
         const QJsonArray a = c.value.toArray();
         const QString lo = atLeast(a[0].toDouble());
-        return u'(' + lo + QStringLiteral(" AND ") + atMost(a[1].toDouble()) + u')';
+        const QString hi = atMost(a[1].toDouble());
+        return u'(' + lo + QStringLiteral(" AND ") + hi + u')';
     }
     if (v != std::floor(v)) return c.op == Op::Eq ? QStringLiteral("1 = 0") : QStringLiteral("1 = 1");  // no age is fractional
-    const QString exact = u'(' + atLeast(v) + QStringLiteral(" AND ") + atMost(v) + u')';
+    const QString lo = atLeast(v);
+    const QString hi = atMost(v);
+    const QString exact = u'(' + lo + QStringLiteral(" AND ") + hi + u')';
     if (c.op == Op::Eq) return exact;
     return QStringLiteral("(c.birth_date IS NULL OR NOT ") + exact + u')';
 }
@@ -218,8 +236,9 @@ QString SegmentCompiler::jsonText(const QString &column, const QString &key)
     // is validated ([A-Za-z0-9_]) and still bound.
     if (m_dialect == Dialect::SQLite) {
         const QString path = QStringLiteral("$.") + key;
-        return QStringLiteral("(CASE json_type(") + column + QStringLiteral(", ") + bind(path) + QStringLiteral(") WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE CAST(json_extract(") +
-               column + QStringLiteral(", ") + bind(path) + QStringLiteral(") AS TEXT) END)");
+        return cat({QStringLiteral("(CASE json_type("), column, QStringLiteral(", "), bind(path),
+                    QStringLiteral(") WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE CAST(json_extract("), column, QStringLiteral(", "), bind(path),
+                    QStringLiteral(") AS TEXT) END)")});
     }
     return u'(' + column + QStringLiteral("::jsonb ->> ") + bind(key) + u')';
 }
@@ -264,9 +283,9 @@ Result<QString> SegmentCompiler::condition(const Condition &c, QList<qint64> &st
         return QString(numberPredicate(QStringLiteral("(CASE WHEN c.orders_count > 0 THEN c.revenue / c.orders_count ELSE 0 END)"), c));
     if (f == QLatin1String("cltv")) {
         // Revenue per day of the customer's history (at least a year), over three years.
-        const QString days = QStringLiteral("((") + bind(m_now) + QStringLiteral(" - c.first_purchase_at) / 86400)");
-        const QString expr = QStringLiteral("(CASE WHEN c.first_purchase_at IS NULL THEN 0 WHEN ") + days + QStringLiteral(" > 365 THEN c.revenue * 1095 / ") +
-                             QStringLiteral("((") + bind(m_now) + QStringLiteral(" - c.first_purchase_at) / 86400) ELSE c.revenue * 3 END)");
+        const QString expr = cat({QStringLiteral("(CASE WHEN c.first_purchase_at IS NULL THEN 0 WHEN ((") , bind(m_now),
+                                  QStringLiteral(" - c.first_purchase_at) / 86400) > 365 THEN c.revenue * 1095 / (("), bind(m_now),
+                                  QStringLiteral(" - c.first_purchase_at) / 86400) ELSE c.revenue * 3 END)")});
         return QString(numberPredicate(expr, c));
     }
     if (f == QLatin1String("days_since_last_purchase"))
@@ -275,15 +294,16 @@ Result<QString> SegmentCompiler::condition(const Condition &c, QList<qint64> &st
         return QString(numberPredicate(QStringLiteral("(SELECT x.") + f.mid(4) + QStringLiteral(" FROM customer_rfm x WHERE x.customer_id = c.id)"), c));
     if (f.startsWith(QStringLiteral("custom."))) {
         const QString key = f.mid(7);
-        const QString text = jsonText(QStringLiteral("c.custom_attributes"), key);
         if (c.value.isDouble() || (c.value.isArray() && !c.value.toArray().isEmpty() && c.value.toArray().at(0).isDouble())) {
+            const QString path = QStringLiteral("$.") + key;
             const QString num = m_dialect == Dialect::SQLite
-                                    ? QStringLiteral("(CASE WHEN json_type(c.custom_attributes, ") + bind(QStringLiteral("$.") + key) +
-                                          QStringLiteral(") IN ('integer', 'real') THEN json_extract(c.custom_attributes, ") + bind(QStringLiteral("$.") + key) + QStringLiteral(") END)")
-                                    : QStringLiteral("(CASE WHEN jsonb_typeof(c.custom_attributes::jsonb -> ") + bind(key) +
-                                          QStringLiteral(") = 'number' THEN (c.custom_attributes::jsonb ->> ") + bind(key) + QStringLiteral(")::numeric END)");
+                                    ? cat({QStringLiteral("(CASE WHEN json_type(c.custom_attributes, "), bind(path),
+                                           QStringLiteral(") IN ('integer', 'real') THEN json_extract(c.custom_attributes, "), bind(path), QStringLiteral(") END)")})
+                                    : cat({QStringLiteral("(CASE WHEN jsonb_typeof(c.custom_attributes::jsonb -> "), bind(key),
+                                           QStringLiteral(") = 'number' THEN (c.custom_attributes::jsonb ->> "), bind(key), QStringLiteral(")::numeric END)")});
             return QString(numberPredicate(num, c));
         }
+        const QString text = jsonText(QStringLiteral("c.custom_attributes"), key);
         if (c.op == Op::IsTrue || c.op == Op::IsFalse) return QString(text + QStringLiteral(" = ") + bind(c.op == Op::IsTrue ? QStringLiteral("true") : QStringLiteral("false")));
         return QString(stringPredicate(text, c));
     }
@@ -352,12 +372,11 @@ Result<QString> SegmentCompiler::condition(const Condition &c, QList<qint64> &st
         else if (agg == QLatin1String("avg")) {
             // Whole minor units, truncated, on both databases (PostgreSQL's SUM is numeric).
             const QString sum = lineFilter ? QStringLiteral("SUM(l.amount)") : QStringLiteral("SUM(r.total)");
-            expr = m_dialect == Dialect::SQLite ? u'(' + sum + QStringLiteral(" / COUNT(*))") : QStringLiteral("div(") + sum + QStringLiteral(", COUNT(*))");
+            expr = m_dialect == Dialect::SQLite ? QString(u'(' + sum + QStringLiteral(" / COUNT(*))")) : QString(QStringLiteral("div(") + sum + QStringLiteral(", COUNT(*))"));
             zero = false;
         }
         else if (agg == QLatin1String("max")) { expr = lineFilter ? QStringLiteral("MAX(l.amount)") : QStringLiteral("MAX(r.total)"); zero = false; }
         else expr = QStringLiteral("SUM(l.quantity)");
-        if (agg == QLatin1String("sum") && lines && !lineFilter) expr = QStringLiteral("SUM(r.total)");
         return QString(aggregate(from, QStringLiteral("r.customer_id"), expr, c, zero, fb));
     }
     // Bonus points.
@@ -439,7 +458,7 @@ Result<QString> SegmentCompiler::condition(const Condition &c, QList<qint64> &st
                       QStringLiteral(" (SELECT t.customer_id FROM (SELECT m.customer_id, m.id, ROW_NUMBER() OVER (PARTITION BY m.customer_id "
                                      "ORDER BY m.created_at DESC, m.id DESC) AS rn FROM messages m WHERE m.customer_id IS NOT NULL");
         if (p.contains(QStringLiteral("channel"))) sql += QStringLiteral(" AND m.channel = ") + bind(p.value(QStringLiteral("channel")).toString());
-        sql += QStringLiteral(") t WHERE t.rn <= ") + bind(n) + QStringLiteral(" GROUP BY t.customer_id HAVING COUNT(*) = ") + bind(n) +
+        sql += cat({QStringLiteral(") t WHERE t.rn <= "), bind(n), QStringLiteral(" GROUP BY t.customer_id HAVING COUNT(*) = "), bind(n)}) +
                QStringLiteral(" AND SUM(CASE WHEN EXISTS (SELECT 1 FROM message_status s WHERE s.message_id = t.id AND s.status IN ('opened', 'clicked')) "
                               "THEN 1 ELSE 0 END) = 0)");
         return sql;
@@ -476,8 +495,8 @@ Result<QString> SegmentCompiler::node(const Node &n, bool underNot, QList<qint64
         auto sql = condition(n.condition, stack);
         if (!sql) return sql;
         // Two-valued logic under NOT: a comparison with a missing value is false.
-        if (underNot) return QStringLiteral("(CASE WHEN ") + *sql + QStringLiteral(" THEN 1 ELSE 0 END) = 1");
-        return u'(' + *sql + u')';
+        if (underNot) return QString(QStringLiteral("(CASE WHEN ") + *sql + QStringLiteral(" THEN 1 ELSE 0 END) = 1"));
+        return QString(u'(' + *sql + u')');
     }
     const bool neg = underNot || n.negate;
     QStringList parts;
@@ -489,7 +508,7 @@ Result<QString> SegmentCompiler::node(const Node &n, bool underNot, QList<qint64
     QString joined;
     if (parts.isEmpty()) joined = n.combinator == QLatin1String("and") ? QStringLiteral("1 = 1") : QStringLiteral("1 = 0");
     else joined = parts.join(n.combinator == QLatin1String("and") ? QStringLiteral(" AND ") : QStringLiteral(" OR "));
-    return (n.negate ? QStringLiteral("NOT (") : QStringLiteral("(")) + joined + u')';
+    return QString((n.negate ? QStringLiteral("NOT (") : QStringLiteral("(")) + joined + u')');
 }
 
 Result<CompiledRule> SegmentCompiler::compile(const Rule &rule)
