@@ -154,7 +154,7 @@ Value fStripNewlines(const Value &v, Args, int, FilterEnv &)
 Value fTruncate(const Value &v, Args a, int argc, FilterEnv &)
 {
     const QString s = str(v);
-    const qint64 length = argc > 0 ? qint64(toNumber(a[0]).toDouble()) : 50;
+    const qint64 length = argc > 0 ? clampToInt(toNumber(a[0]).toDouble()) : 50;
     const QString ellipsis = argc > 1 ? str(a[1]) : QStringLiteral("...");
     if (s.size() <= length || advanceCodePoints(s, 0, length) >= s.size()) return v;
     const qint64 keep = std::max<qint64>(length - codePointLength(ellipsis), 0);
@@ -163,7 +163,7 @@ Value fTruncate(const Value &v, Args a, int argc, FilterEnv &)
 Value fTruncatewords(const Value &v, Args a, int argc, FilterEnv &)
 {
     const QString s = str(v);
-    qint64 words = argc > 0 ? qint64(toNumber(a[0]).toDouble()) : 15;
+    qint64 words = argc > 0 ? clampToInt(toNumber(a[0]).toDouble()) : 15;
     const QString ellipsis = argc > 1 ? str(a[1]) : QStringLiteral("...");
     if (words <= 0) words = 1;
     QStringList parts;
@@ -336,7 +336,7 @@ double shiftDecimal(double n, qint64 exponent)
 Value fRound(const Value &v, Args a, int argc, FilterEnv &)
 {
     const double x = toNumber(v).toDouble();
-    const qint64 places = argc > 0 ? qint64(toNumber(a[0]).toDouble()) : 0;
+    const qint64 places = std::clamp<qint64>(argc > 0 ? clampToInt(toNumber(a[0]).toDouble()) : 0, -400, 400);
     const double scaled = shiftDecimal(std::fabs(x), places);
     if (!(scaled <= 9007199254740991.0)) return toNumber(v);
     const double rounded = shiftDecimal(std::floor(scaled + 0.5), -places);
@@ -456,13 +456,20 @@ const char *const kDays[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursd
 
 std::optional<QDateTime> parseDate(const Value &v, FilterEnv &env)
 {
-    if (v.isNumber()) return QDateTime::fromMSecsSinceEpoch(qint64(v.toDouble() * 1000), QTimeZone::utc());
+    // JavaScript's Date range: ±8.64e15 ms around the epoch.
+    constexpr double kMaxMs = 8.64e15;
+    const auto fromSeconds = [&](double seconds) -> std::optional<QDateTime> {
+        const double ms = seconds * 1000;
+        if (!(std::fabs(ms) <= kMaxMs)) return std::nullopt;
+        return QDateTime::fromMSecsSinceEpoch(qint64(ms), QTimeZone::utc());
+    };
+    if (v.isNumber()) return fromSeconds(v.toDouble());
     if (!v.isString()) return std::nullopt;
     const QString &s = v.string();
     if (s == QLatin1String("now") || s == QLatin1String("today")) return env.now();
     bool isDigits = !s.isEmpty();
     for (QChar c : s) isDigits = isDigits && c.isDigit();
-    if (isDigits) return QDateTime::fromMSecsSinceEpoch(s.toLongLong() * 1000, QTimeZone::utc());
+    if (isDigits) return fromSeconds(s.toDouble());
     const QString t = s.trimmed();
     // ISO 8601 with fractions of a second, which Json::parseTime leaves out.
     QDateTime dt = QDateTime::fromString(t, Qt::ISODateWithMs);
@@ -613,7 +620,7 @@ Value fMoney(const Value &v, Args a, int argc, FilterEnv &env)
     for (const auto &c : kCurrencies)
         if (code == QLatin1String(c.code)) f = c;
     const Value n = toNumber(v);
-    const qint64 minor = n.isInt() ? n.toInt() : qint64(std::llround(n.toDouble()));
+    const qint64 minor = n.isInt() ? n.toInt() : clampToInt(std::round(n.toDouble()));
     qint64 scale = 1;
     for (int i = 0; i < f.digits; ++i) scale *= 10;
     const quint64 absMinor = minor < 0 ? quint64(0) - quint64(minor) : quint64(minor);

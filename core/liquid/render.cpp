@@ -236,14 +236,9 @@ private:
         Value a, b;
         const Value &x = eval(e.children[0], a);
         const Value &y = eval(e.children[1], b);
-        auto toInt = [](const Value &v) -> qint64 {
-            if (v.isInt()) return v.toInt();
-            if (v.isDouble()) return qint64(v.toDouble());
-            if (v.isString()) return v.string().trimmed().toLongLong();
-            return 0;
-        };
-        from = toInt(x);
-        to = toInt(y);
+        // Bounds within ±2^53, so that `to - from + 1` cannot overflow.
+        from = toCount(x, 0);
+        to = toCount(y, 0);
         return true;
     }
 
@@ -435,9 +430,14 @@ private:
         Value tmp;
         const Value &v = eval(*e, tmp);
         m_undefined = nullptr;
-        if (v.isInt()) return v.toInt();
-        if (v.isDouble()) return qint64(v.toDouble());
-        if (v.isString()) return v.string().trimmed().toLongLong();
+        return toCount(v, fallback);
+    }
+
+    static qint64 toCount(const Value &v, qint64 fallback)
+    {
+        if (v.isInt()) return clampToInt(double(v.toInt()));
+        if (v.isDouble()) return clampToInt(v.toDouble());
+        if (v.isString()) return clampToInt(v.string().trimmed().toDouble());
         return fallback;
     }
 
@@ -474,7 +474,7 @@ private:
         qint64 begin = std::max<qint64>(0, evalCount(node.skip, 0));
         begin = std::min(begin, count);
         qint64 end = count;
-        if (node.limit) end = std::min(count, begin + std::max<qint64>(0, evalCount(node.limit, count)));
+        if (node.limit) end = begin + std::min(count - begin, std::max<qint64>(0, evalCount(node.limit, count)));
         const qint64 length = end - begin;
         if (length <= 0) return renderBlock(node.elseBody, out);
 

@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cmath>
 
 namespace LoyaltyDesk::Core::Liquid {
@@ -21,12 +22,18 @@ bool isSpaceOnly(const QString &s)
 
 }  // namespace
 
+qint64 clampToInt(double d)
+{
+    if (std::isnan(d)) return 0;
+    return qint64(std::clamp(std::trunc(d), -kMaxExactInteger, kMaxExactInteger));
+}
+
 QString formatNumber(double d)
 {
     if (std::isnan(d)) return QStringLiteral("NaN");
     if (std::isinf(d)) return d < 0 ? QStringLiteral("-Infinity") : QStringLiteral("Infinity");
     if (d == 0) return QStringLiteral("0");
-    if (d == std::trunc(d) && std::fabs(d) < 1e21) return QString::number(qint64(d));
+    if (d == std::trunc(d) && std::fabs(d) <= kMaxExactInteger) return QString::number(qint64(d));
     // Shortest round-trip digits, then laid out the way JavaScript's Number#toString does.
     const QString e = QString::number(std::fabs(d), 'e', QLocale::FloatingPointShortest);
     const qsizetype ePos = e.indexOf(QLatin1Char('e'));

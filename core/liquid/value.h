@@ -96,6 +96,10 @@ private:
     std::vector<size_t> m_hashes;  // qHash of each key, compared before the text
 };
 
+// A double as a whole number for counts and positions: truncated, NaN as 0, and
+// clamped to ±2^53 so that no conversion or later arithmetic overflows.
+qint64 clampToInt(double d);
+
 // The shortest text that reads back as the same double, as JavaScript prints it
 // ("0.1", "1e+21", "3" for 3.0).
 QString formatNumber(double d);

@@ -23,6 +23,7 @@ const Command kCommands[] = {
     {"seed-demo", "Fill the database with demo customers, purchases and users", &seedDemoCommand},
     {"import", "Import customers or receipts from a CSV file", &importCommand},
     {"export", "Export customers or receipts to a CSV file", &exportCommand},
+    {"render", "Render a Liquid message template with JSON data (for CI and checks)", &renderCommand},
 };
 
 void usage(FILE *to)

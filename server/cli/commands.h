@@ -12,5 +12,6 @@ int createUserCommand(const QStringList &args);
 int seedDemoCommand(const QStringList &args);
 int importCommand(const QStringList &args);
 int exportCommand(const QStringList &args);
+int renderCommand(const QStringList &args);
 
 }  // namespace LoyaltyDesk::Server::Cli

@@ -1,5 +1,6 @@
 # liquidjs, the reference of the Liquid conformance test and benchmark: installed from
 # the committed lock file into the build tree with `npm ci` (needs the npm registry once).
+include_guard(GLOBAL)
 find_program(LD_NPM npm)
 find_program(LD_NODE node)
 set(LD_LIQUIDJS_DIR ${CMAKE_BINARY_DIR}/liquidjs)
