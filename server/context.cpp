@@ -3,6 +3,7 @@
 #include "services/auth.h"
 #include "services/customers.h"
 #include "services/ingest.h"
+#include "services/segments.h"
 #include "services/users.h"
 
 namespace LoyaltyDesk::Server {
@@ -13,7 +14,8 @@ ServerContext::ServerContext(const ServerOptions &options, const DbConfig &dbCon
       auth(std::make_unique<AuthService>(db, options.tokenTtlSeconds)),
       customers(std::make_unique<CustomerService>(db, phones)),
       ingest(std::make_unique<IngestService>(db, phones)),
-      users(std::make_unique<UserService>(db, *auth))
+      users(std::make_unique<UserService>(db, *auth)),
+      segments(std::make_unique<SegmentService>(db))
 {
 }
 

@@ -11,6 +11,7 @@ class AuthService;
 class CustomerService;
 class IngestService;
 class UserService;
+class SegmentService;
 class HttpServer;
 
 struct ServerOptions {
@@ -31,6 +32,7 @@ public:
     std::unique_ptr<CustomerService> customers;
     std::unique_ptr<IngestService> ingest;
     std::unique_ptr<UserService> users;
+    std::unique_ptr<SegmentService> segments;
 };
 
 // Registers every endpoint of the REST API on the server.

@@ -12,6 +12,7 @@ void registerCustomers(HttpServer &http, ServerContext &ctx);
 void registerIngest(HttpServer &http, ServerContext &ctx);
 void registerAdmin(HttpServer &http, ServerContext &ctx);
 void registerMeta(HttpServer &http, ServerContext &ctx);
+void registerSegments(HttpServer &http, ServerContext &ctx);
 
 // Body helpers shared by handlers.
 Result<QJsonObject> jsonBody(const Request &req);

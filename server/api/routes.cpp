@@ -11,6 +11,7 @@ void registerRoutes(HttpServer &http, ServerContext &ctx)
     Api::registerCustomers(http, ctx);
     Api::registerIngest(http, ctx);
     Api::registerAdmin(http, ctx);
+    Api::registerSegments(http, ctx);
 }
 
 namespace Api {

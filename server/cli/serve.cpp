@@ -2,6 +2,7 @@
 #include "common.h"
 
 #include "core/permissions.h"
+#include "engine/scheduler.h"
 #include "http/httpserver.h"
 #include "services/auth.h"
 #include "services/users.h"
@@ -46,6 +47,7 @@ int serveCommand(const QStringList &args)
                       QStringLiteral("seconds"), QStringLiteral("43200")});
     parser.addOption({QStringLiteral("max-body"), QStringLiteral("Largest request body accepted, in bytes (default 8 MiB)."),
                       QStringLiteral("bytes"), QString::number(8 * 1024 * 1024)});
+    parser.addOption({QStringLiteral("no-scheduler"), QStringLiteral("Do not recalculate segments and RFM in the background.")});
     parser.addOption({QStringLiteral("threads"), QStringLiteral("HTTP worker threads; one per concurrent keep-alive connection (default 32)."),
                       QStringLiteral("n"), QStringLiteral("32")});
     int code = 0;
@@ -102,6 +104,8 @@ int serveCommand(const QStringList &args)
         err().flush();
         return 1;
     }
+    Scheduler scheduler(*ctx);
+    if (!parser.isSet(QStringLiteral("no-scheduler"))) scheduler.start();
     out() << "LoyaltyDesk server listening on http://" << http.host << ':' << *port << "  (database " << ctx->db.config().describe()
           << ")\n";
     out().flush();
@@ -111,6 +115,7 @@ int serveCommand(const QStringList &args)
     out() << "Stopping (signal " << sig << ")\n";
     out().flush();
     server.stop();
+    scheduler.stop();
     return 0;
 }
 

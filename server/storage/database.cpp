@@ -101,18 +101,6 @@ bool QueryGuard::expired() const
 
 bool QueryGuard::cancelledByUser() const { return m_cancelled && m_cancelled->load(); }
 
-void QueryGuard::interrupt()
-{
-    // SQLite notices through the progress handler; PostgreSQL needs a word from outside.
-    if (!m_db.isSqlite() && m_backendPid > 0) {
-        auto other = m_db.connection();
-        if (other) {
-            QSqlQuery q(*other);
-            q.exec(QStringLiteral("SELECT pg_cancel_backend(%1)").arg(m_backendPid));
-        }
-    }
-}
-
 Error dbError(const QString &what, const QString &driverText)
 {
     Error e = Error::make(Core::ErrorKind::Internal, what + QStringLiteral(": ") + driverText);

@@ -116,8 +116,7 @@ public:
 
     bool expired() const;
     bool cancelledByUser() const;
-    // Call from another thread after raising the flag.
-    void interrupt();
+    qint64 backendPid() const { return m_backendPid; }
 
 private:
     Database &m_db;

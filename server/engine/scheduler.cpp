@@ -1,0 +1,55 @@
+#include "scheduler.h"
+
+#include "context.h"
+#include "services/segments.h"
+
+#include <QDateTime>
+#include <QDebug>
+
+namespace LoyaltyDesk::Server {
+
+namespace {
+constexpr qint64 kRfmEverySeconds = 24 * 3600;
+}
+
+Scheduler::Scheduler(ServerContext &ctx, int tickSeconds) : m_ctx(ctx), m_tickSeconds(tickSeconds) {}
+
+Scheduler::~Scheduler() { stop(); }
+
+void Scheduler::start()
+{
+    m_thread = std::thread([this] {
+        std::unique_lock lock(m_lock);
+        while (!m_stopping) {
+            lock.unlock();
+            tick();
+            lock.lock();
+            m_wake.wait_for(lock, std::chrono::seconds(m_tickSeconds), [this] { return m_stopping; });
+        }
+    });
+}
+
+void Scheduler::stop()
+{
+    {
+        std::lock_guard lock(m_lock);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    if (m_thread.joinable()) m_thread.join();
+}
+
+int Scheduler::tick()
+{
+    int ran = m_ctx.segments->recalculateDue();
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    if (now - m_lastRfm >= kRfmEverySeconds) {
+        m_lastRfm = now;
+        auto rfm = m_ctx.segments->recalculateRfm();
+        if (rfm) ++ran;
+        else qWarning().noquote() << "RFM scoring failed:" << rfm.error().message;
+    }
+    return ran;
+}
+
+}  // namespace LoyaltyDesk::Server
