@@ -14,8 +14,6 @@ namespace LoyaltyDesk::Core::Liquid {
 
 namespace {
 
-using Args = const Value *;
-
 // ---- conversions shared by the filters ----
 
 QString str(const Value &v) { return v.toString(); }
@@ -615,7 +613,7 @@ constexpr CurrencyFormat kCurrencies[] = {
 
 Value fMoney(const Value &v, Args a, int argc, FilterEnv &env)
 {
-    const QString code = (argc > 0 ? str(a[0]) : env.options.currency).toUpper();
+    const QString code = argc > 0 ? str(a[0]).toUpper() : env.options.currency.toUpper();
     CurrencyFormat f{nullptr, nullptr, false, u'\u00A0', u',', 2};
     for (const auto &c : kCurrencies)
         if (code == QLatin1String(c.code)) f = c;

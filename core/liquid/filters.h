@@ -18,7 +18,17 @@ struct FilterEnv {
     QDateTime now() const;
 };
 
-using FilterFn = Value (*)(const Value &input, const Value *args, int argc, FilterEnv &env);
+// A filter's arguments, read in place: no argument is copied on the way in.
+class Args final {
+public:
+    explicit Args(const Value *const *values) : m_values(values) {}
+    const Value &operator[](int i) const { return *m_values[i]; }
+
+private:
+    const Value *const *m_values;
+};
+
+using FilterFn = Value (*)(const Value &input, Args args, int argc, FilterEnv &env);
 
 struct FilterDef {
     QLatin1StringView name;

@@ -4,6 +4,7 @@
 #include "core/liquid/ast.h"
 
 #include <array>
+#include <deque>
 
 namespace LoyaltyDesk::Core::Liquid {
 
@@ -63,9 +64,12 @@ public:
 private:
     enum class Flow { Normal, Break, Continue, Stop };
 
+    // A loop variable: points at the current item in place (no copy of shared data, whose
+    // reference counts other threads touch too); `owned` holds range numbers.
     struct Local {
         const Name *name;
-        Value value;
+        const Value *value;
+        Value owned;
     };
     struct Loop {
         qint64 index0;
@@ -129,7 +133,7 @@ private:
     const Value *lookupRoot(const Name &name) const
     {
         for (auto it = m_locals.rbegin(); it != m_locals.rend(); ++it)
-            if (sameName(*it->name, name)) return &it->value;
+            if (sameName(*it->name, name)) return it->value;
         for (const auto &[n, v] : m_assigns)
             if (sameName(*n, name)) return &v;
         return m_data.member(name.text, name.hash);
@@ -302,14 +306,15 @@ private:
         if (m_error) return nullptr;
         if (!p.filters.empty() && p.filters.front().name == QLatin1String("default")) m_undefined = nullptr;
         if (!reportUndefined()) return nullptr;
-        std::array<Value, 4> args;
+        std::array<Value, 4> argTmp;
+        std::array<const Value *, 4> args{};
         for (const FilterCall &f : p.filters) {
             const int argc = int(f.args.size());
-            for (int i = 0; i < argc; ++i) args[size_t(i)] = eval(f.args[size_t(i)], args[size_t(i)]);
+            for (int i = 0; i < argc; ++i) args[size_t(i)] = &eval(f.args[size_t(i)], argTmp[size_t(i)]);
             if (m_error || !reportUndefined()) return nullptr;
             if (!f.def) continue;  // unknown, reported before rendering; lenient passes the value through
             FilterEnv env{m_options, {}};
-            Value result = f.def->fn(*v, args.data(), argc, env);
+            Value result = f.def->fn(*v, Args(args.data()), argc, env);
             if (!env.error.isEmpty()) {
                 if (!problem(f.offset, QStringLiteral("%1: %2").arg(f.name, env.error))) return nullptr;
                 result = Value();
@@ -478,7 +483,7 @@ private:
         const qint64 length = end - begin;
         if (length <= 0) return renderBlock(node.elseBody, out);
 
-        m_locals.push_back(Local{&node.name, Value()});
+        m_locals.push_back(Local{&node.name, nullptr, Value()});
         const size_t localIndex = m_locals.size() - 1;
         m_loops.push_back(Loop{0, length});
         Flow result = Flow::Normal;
@@ -489,7 +494,13 @@ private:
                 break;
             }
             const qint64 at = node.reversed ? end - 1 - i : begin + i;
-            m_locals[localIndex].value = items ? (*items)[size_t(at)] : Value(rangeFrom + at);
+            Local &local = m_locals[localIndex];
+            if (items) {
+                local.value = &(*items)[size_t(at)];
+            } else {
+                local.owned = rangeFrom + at;
+                local.value = &local.owned;
+            }
             m_loops.back().index0 = i;
             const Flow flow = renderBlock(node.body, out);
             if (flow == Flow::Stop) {
@@ -507,7 +518,7 @@ private:
     const Value &m_data;
     const RenderOptions &m_options;
     const Limits &m_limits;
-    std::vector<Local> m_locals;
+    std::deque<Local> m_locals;  // a deque: pushing a nested loop's variable never moves an outer one
     std::vector<std::pair<const Name *, Value>> m_assigns;
     std::vector<Loop> m_loops;
     const Expr *m_undefined = nullptr;

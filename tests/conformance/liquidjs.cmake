@@ -3,8 +3,9 @@
 include_guard(GLOBAL)
 find_program(LD_NPM npm)
 find_program(LD_NODE node)
-set(LD_LIQUIDJS_DIR ${CMAKE_BINARY_DIR}/liquidjs)
-set(LD_CONFORMANCE_DIR ${CMAKE_SOURCE_DIR}/tests/conformance)
+# Global, so that every directory that includes this file sees them.
+set(LD_LIQUIDJS_DIR ${CMAKE_BINARY_DIR}/liquidjs CACHE INTERNAL "")
+set(LD_CONFORMANCE_DIR ${CMAKE_SOURCE_DIR}/tests/conformance CACHE INTERNAL "")
 if(LD_NPM AND LD_NODE)
   add_custom_command(
     OUTPUT ${LD_LIQUIDJS_DIR}/node_modules/liquidjs/package.json
