@@ -5,6 +5,7 @@
 #include "core/json.h"
 #include "core/timezones.h"
 #include "storage/rows.h"
+#include "storage/statementcache.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -158,11 +159,16 @@ Result<Page> CustomerService::search(const QString &rawText, const PageRequest &
               QStringLiteral(") AS m ORDER BY customer_id LIMIT ?");
         binds << page.limit + 1;
     }
-    Sql ids(*conn, sql);
+    // Both statements come prepared from the thread's cache: preparing costs as much as the lookup.
+    Sql &ids = StatementCache::get(*conn, sql);
     for (const auto &b : binds) ids.bind(b);
-    if (auto r = ids.exec(); !r) return r.error();
+    if (auto r = ids.exec(); !r) {
+        StatementCache::forget(*conn, sql);
+        return r.error();
+    }
     QList<qint64> found;
     while (ids.next()) found << ids.value(0).toLongLong();
+    ids.query().finish();
 
     Page result;
     if (found.size() > page.limit) {
@@ -171,17 +177,22 @@ Result<Page> CustomerService::search(const QString &rawText, const PageRequest &
     }
     if (found.isEmpty()) return result;
 
-    Sql rows(*conn, QStringLiteral(
+    const QString rowsSql = QStringLiteral(
         "SELECT c.id, c.first_name, c.last_name, c.middle_name, c.city, c.birth_date, t.name AS tier, "
         "(SELECT value FROM contacts WHERE customer_id = c.id AND kind = 'phone' ORDER BY is_primary DESC, id LIMIT 1) AS phone, "
         "(SELECT value FROM contacts WHERE customer_id = c.id AND kind = 'email' ORDER BY is_primary DESC, id LIMIT 1) AS email, "
         "(SELECT number FROM cards WHERE customer_id = c.id ORDER BY CASE WHEN state = 'active' THEN 0 ELSE 1 END, id DESC LIMIT 1) AS card, "
         "c.orders_count, c.revenue, c.last_purchase_at "
         "FROM customers c LEFT JOIN status_tiers t ON t.id = c.tier_id WHERE c.id IN (") + placeholders(found.size()) +
-        QStringLiteral(") ORDER BY c.id"));
+        QStringLiteral(") ORDER BY c.id");
+    Sql &rows = StatementCache::get(*conn, rowsSql);
     for (qint64 id : found) rows.bind(id);
-    if (auto r = rows.exec(); !r) return r.error();
+    if (auto r = rows.exec(); !r) {
+        StatementCache::forget(*conn, rowsSql);
+        return r.error();
+    }
     while (rows.next()) result.items.append(rowToJson(rows.query()));
+    rows.query().finish();
     return result;
 }
 

@@ -868,6 +868,8 @@ Result<DemoSeedSummary> DemoSeeder::run(const DemoSeedOptions &options)
     say(QStringLiteral("Updating the query planner's statistics"));
     {
         QSqlQuery q(*conn);
+        // SQLite: statistics from a sample of each index, not a scan of gigabytes.
+        if (db.isSqlite()) q.exec(QStringLiteral("PRAGMA analysis_limit=1000"));
         if (!q.exec(QStringLiteral("ANALYZE"))) return dbError(QStringLiteral("ANALYZE failed"), q.lastError().text());
     }
 
