@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSqlError>
 #include <QSqlQuery>
 
 namespace LoyaltyDesk::Server {
@@ -467,6 +468,12 @@ Result<QJsonObject> SegmentService::recalculate(qint64 id, const QString &reason
     Transaction tx(m_db, *conn, true);
     if (auto b = tx.begin(); !b) return b.error();
     auto run = [&](const QString &sql, const QVariantList &values) -> Result<void> {
+        if (values.isEmpty()) {
+            // DDL cannot be prepared on PostgreSQL.
+            QSqlQuery ddl(*conn);
+            if (!ddl.exec(sql)) return dbError(QStringLiteral("Statement failed «%1»").arg(sql), ddl.lastError().text());
+            return {};
+        }
         Sql q(*conn, sql);
         for (const auto &v : values) q.bind(v);
         return q.exec();
@@ -753,7 +760,7 @@ Result<QJsonObject> SegmentService::recalculateRfm()
         scores = QStringLiteral("NTILE(5) OVER (ORDER BY rd DESC, id) AS r, NTILE(5) OVER (ORDER BY fq, id) AS f, NTILE(5) OVER (ORDER BY mn, id) AS m");
     } else {
         // Score = 1 + the number of boundaries reached; recency counts the other way.
-        auto score = [&](const QString &col, const QJsonArray &bounds, bool lowerIsBetter) {
+        auto score = [&](const QString &col, const QJsonArray &bounds, bool lowerIsBetter) -> QString {
             QStringList parts;
             for (const auto &b : bounds) {
                 parts << (lowerIsBetter ? QStringLiteral("CASE WHEN %1 <= ? THEN 1 ELSE 0 END") : QStringLiteral("CASE WHEN %1 >= ? THEN 1 ELSE 0 END")).arg(col);
