@@ -1,0 +1,34 @@
+// loyaltydesk: the desktop workstation. All logic lives in the libraries; this file
+// only creates the application object and hands over to the Workstation.
+#include "ui/workstation.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+
+int main(int argc, char **argv)
+{
+    QApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("LoyaltyDesk"));
+    QApplication::setApplicationName(QStringLiteral("LoyaltyDesk"));
+    QApplication::setApplicationVersion(QStringLiteral(LD_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("loyaltydesk"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/loyaltydesk.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("LoyaltyDesk loyalty program workstation"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption server({QStringLiteral("s"), QStringLiteral("server")},
+                                    QStringLiteral("Server address, e.g. http://127.0.0.1:8080."), QStringLiteral("url"));
+    parser.addOption(server);
+    parser.process(app);
+
+    LoyaltyDesk::Ui::Workstation::Options options;
+    if (parser.isSet(server)) options.serverUrl = QUrl::fromUserInput(parser.value(server));
+    LoyaltyDesk::Ui::Workstation workstation(options);
+    QObject::connect(&workstation, &LoyaltyDesk::Ui::Workstation::quitRequested, &app, &QApplication::quit, Qt::QueuedConnection);
+    workstation.start();
+    return app.exec();
+}
