@@ -15,6 +15,9 @@
 
 #include <atomic>
 
+#include <signal.h>
+#include <sys/prctl.h>
+
 namespace LoyaltyDesk::Test {
 
 QString backendName(Backend backend) { return backend == Backend::SQLite ? QStringLiteral("SQLite") : QStringLiteral("PostgreSQL"); }
@@ -148,6 +151,8 @@ bool TestServer::start()
     env.insert(QStringLiteral("LOYALTYDESK_ADMIN_PASSWORD"), adminPassword());
     m_process->setProcessEnvironment(env);
     m_process->setProcessChannelMode(QProcess::MergedChannels);
+    // The server dies with the test, even when the test is killed.
+    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     m_process->start(binary(), QStringList{QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
                                            QStringLiteral("--db"), dbUrl()} +
                                    m_options.serveArgs);
