@@ -21,18 +21,6 @@ qint64 dayStart(const QString &date)
 
 QDate today(qint64 now) { return QDateTime::fromSecsSinceEpoch(now, Qt::UTC).date(); }
 
-bool compare(const QString &op, double v, double a, double b = 0)
-{
-    if (op == Op::Eq) return v == a;
-    if (op == Op::Neq) return v != a;
-    if (op == Op::Lt) return v < a;
-    if (op == Op::Lte) return v <= a;
-    if (op == Op::Gt) return v > a;
-    if (op == Op::Gte) return v >= a;
-    if (op == Op::Between) return v >= a && v <= b;
-    return false;
-}
-
 Error compileError(const QString &message) { return Error::validation(QStringLiteral("rule"), message); }
 
 // Joins parts evaluated strictly left to right (a braced list is sequenced; a chain of
@@ -217,17 +205,17 @@ QString SegmentCompiler::agePredicate(const Condition &c)
 QString SegmentCompiler::aggregate(const QString &from, const QString &customerColumn, const QString &aggregateExpr,
                                    const Condition &c, bool zeroWhenAbsent, const QVariantList &fromBinds)
 {
-    const QJsonArray range = c.value.toArray();
-    const double a = c.op == Op::Between ? range[0].toDouble() : c.value.toDouble();
-    const double b = c.op == Op::Between ? range[1].toDouble() : 0;
-    const bool zeroMatches = zeroWhenAbsent && compare(c.op, 0, a, b);
-    QString sql = QStringLiteral("c.id ") + (zeroMatches ? QStringLiteral("NOT IN") : QStringLiteral("IN")) + QStringLiteral(" (SELECT ") +
-                  customerColumn + QStringLiteral(" ") + from;
+    // Correlated: evaluated only for the customers that the conditions before it let
+    // through, each an index range on (customer_id, time).
     m_binds += fromBinds;
-    sql += QStringLiteral(" GROUP BY ") + customerColumn + QStringLiteral(" HAVING ");
-    const QString test = numberPredicate(aggregateExpr, c);
-    sql += zeroMatches ? QStringLiteral("NOT (") + test + u')' : test;
-    return sql + u')';
+    QString sub = QStringLiteral("(SELECT ") + aggregateExpr + u' ' + from + QStringLiteral(" AND ") + customerColumn + QStringLiteral(" = c.id)");
+    if (zeroWhenAbsent) sub = QStringLiteral("COALESCE(") + sub + QStringLiteral(", 0)");
+    // Without rows an average or a maximum has no value: no comparison holds, "is not" included.
+    if (!zeroWhenAbsent && c.op == Op::Neq) {
+        const double d = c.value.toDouble();
+        return sub + QStringLiteral(" <> ") + bind(d == std::floor(d) ? QVariant(static_cast<qint64>(d)) : QVariant(d));
+    }
+    return numberPredicate(sub, c);
 }
 
 QString SegmentCompiler::jsonText(const QString &column, const QString &key)
@@ -382,9 +370,9 @@ Result<QString> SegmentCompiler::condition(const Condition &c, QList<qint64> &st
     // Bonus points.
     if (f == QLatin1String("balance_active") || f == QLatin1String("balance_pending")) {
         const QString column = f == QLatin1String("balance_active") ? QStringLiteral("a.active_balance") : QStringLiteral("a.pending_balance");
-        const QString from = QStringLiteral("FROM (SELECT DISTINCT k.customer_id, ca.account_id FROM cards k JOIN card_accounts ca ON ca.card_id = k.id "
-                                            "WHERE k.customer_id IS NOT NULL) o JOIN bonus_accounts a ON a.id = o.account_id");
-        return QString(aggregate(from, QStringLiteral("o.customer_id"), QStringLiteral("SUM(") + column + u')', c, true, {}));
+        const QString sub = QStringLiteral("COALESCE((SELECT SUM(") + column + QStringLiteral(") FROM bonus_accounts a WHERE a.id IN "
+                                           "(SELECT ca.account_id FROM card_accounts ca JOIN cards k ON k.id = ca.card_id WHERE k.customer_id = c.id)), 0)");
+        return QString(numberPredicate(sub, c));
     }
     if (f == QLatin1String("points_expiring") || f == QLatin1String("points_activating")) {
         const bool expiring = f == QLatin1String("points_expiring");
@@ -434,7 +422,7 @@ Result<QString> SegmentCompiler::condition(const Condition &c, QList<qint64> &st
         }
         if (f == QLatin1String("abandoned_cart")) {
             m_binds += fb;
-            return QString((c.op == Op::IsFalse ? QStringLiteral("c.id NOT IN (SELECT e.customer_id ") : QStringLiteral("c.id IN (SELECT e.customer_id ")) + from + u')');
+            return QString((c.op == Op::IsFalse ? QStringLiteral("NOT EXISTS (SELECT 1 ") : QStringLiteral("EXISTS (SELECT 1 ")) + from + QStringLiteral(" AND e.customer_id = c.id)"));
         }
         return QString(aggregate(from, QStringLiteral("e.customer_id"), QStringLiteral("COUNT(*)"), c, true, fb));
     }
