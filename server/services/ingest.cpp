@@ -4,6 +4,7 @@
 #include "core/email.h"
 #include "core/json.h"
 #include "customers.h"
+#include "storage/bulkinsert.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -147,19 +148,30 @@ Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue 
         "bonus_accrued, bonus_spent, currency, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (partner_id, external_id) DO NOTHING RETURNING id"));
     Sql existing(*conn, QStringLiteral("SELECT id FROM receipts WHERE partner_id = ? AND external_id = ?"));
-    Sql insLine(*conn, QStringLiteral(
-        "INSERT INTO receipt_lines (receipt_id, line_no, product_id, sku, name, category, quantity, price, discount, amount, offer) "
-        "VALUES (?, ?, (SELECT id FROM products WHERE partner_id = ? AND sku = ?), ?, ?, ?, ?, ?, ?, ?, ?)"));
+    // Lines and ledger rows go out as multi-row INSERTs, and customer metrics and account
+    // balances as one UPDATE each, when the batch is done: per-row statements cost more
+    // than the rows themselves.
+    BulkInsert lineRows(*conn, QStringLiteral("receipt_lines"),
+                        {QStringLiteral("receipt_id"), QStringLiteral("line_no"), QStringLiteral("product_id"), QStringLiteral("sku"),
+                         QStringLiteral("name"), QStringLiteral("category"), QStringLiteral("quantity"), QStringLiteral("price"),
+                         QStringLiteral("discount"), QStringLiteral("amount"), QStringLiteral("offer")});
+    BulkInsert ledgerRows(*conn, QStringLiteral("bonus_ledger"),
+                          {QStringLiteral("account_id"), QStringLiteral("customer_id"), QStringLiteral("kind"), QStringLiteral("amount"),
+                           QStringLiteral("status"), QStringLiteral("receipt_id"), QStringLiteral("description"), QStringLiteral("created_at"),
+                           QStringLiteral("activates_at"), QStringLiteral("expires_at")});
+    Sql product(*conn, QStringLiteral("SELECT id FROM products WHERE partner_id = ? AND sku = ?"));
+    QHash<QString, QVariant> productIds;
     Sql metrics(*conn, QStringLiteral(
-        "UPDATE customers SET orders_count = orders_count + 1, revenue = revenue + ?, "
+        "UPDATE customers SET orders_count = orders_count + ?, revenue = revenue + ?, "
         "first_purchase_at = CASE WHEN first_purchase_at IS NULL OR first_purchase_at > ? THEN ? ELSE first_purchase_at END, "
         "last_purchase_at = CASE WHEN last_purchase_at IS NULL OR last_purchase_at < ? THEN ? ELSE last_purchase_at END, "
         "updated_at = ? WHERE id = ?"));
+    QHash<qint64, Core::CustomerMetrics> purchases;  // per customer, this batch
     Sql account(*conn, QStringLiteral("SELECT account_id FROM card_accounts WHERE card_id = ? ORDER BY account_id LIMIT 1"));
-    Sql ledger(*conn, QStringLiteral(
-        "INSERT INTO bonus_ledger (account_id, customer_id, kind, amount, status, receipt_id, description, created_at, activates_at, expires_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    Sql balance(*conn, QStringLiteral("UPDATE bonus_accounts SET active_balance = active_balance + ?, pending_balance = pending_balance + ? WHERE id = ?"));
+    QHash<qint64, QVariant> accounts;                      // card -> account
+    QHash<qint64, std::pair<qint64, qint64>> balances;     // account -> active, pending change
+    const QVariant noText(QMetaType(QMetaType::QString));
+    auto text = [&](const QString &v) { return v.isEmpty() ? noText : QVariant(v); };
 
     QJsonArray results;
     int created = 0, duplicates = 0, rejected = 0;
@@ -243,41 +255,59 @@ Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue 
         const qint64 receiptId = newId->toLongLong();
         for (int j = 0; j < parsed.size(); ++j) {
             const Line &l = parsed.at(j);
-            insLine.bind(receiptId).bind(j + 1).bind(partnerId).bind(l.sku).bind(l.sku.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(l.sku))
-                .bind(l.name).bind(l.category.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(l.category))
-                .bind(l.quantity).bind(l.price).bind(l.discount).bind(l.amount)
-                .bind(l.offer.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(l.offer));
-            if (auto e = insLine.exec(); !e) return e.error();
+            QVariant productId(QMetaType(QMetaType::LongLong));
+            if (!l.sku.isEmpty()) {
+                auto known = productIds.constFind(l.sku);
+                if (known == productIds.cend()) {
+                    product.bind(partnerId).bind(l.sku);
+                    auto id = product.scalar();
+                    if (!id) return id.error();
+                    known = productIds.insert(l.sku, id->isValid() ? *id : productId);
+                }
+                productId = *known;
+            }
+            lineRows.row({receiptId, j + 1, productId, text(l.sku), l.name, text(l.category), l.quantity, l.price, l.discount, l.amount,
+                          text(l.offer)});
         }
-        if (who->customerId && st == QLatin1String("completed")) {
-            metrics.bind(*total).bind(*at).bind(*at).bind(*at).bind(*at).bind(now).bind(*who->customerId);
-            if (auto e = metrics.exec(); !e) return e.error();
-        }
+        if (who->customerId && st == QLatin1String("completed")) purchases[*who->customerId].addPurchase(*total, *at);
         if (who->cardId && st == QLatin1String("completed") && (accrued.value_or(0) > 0 || spent.value_or(0) > 0)) {
-            account.bind(*who->cardId);
-            auto acc = account.scalar();
-            if (!acc) return acc.error();
+            auto acc = accounts.constFind(*who->cardId);
+            if (acc == accounts.cend()) {
+                account.bind(*who->cardId);
+                auto id = account.scalar();
+                if (!id) return id.error();
+                acc = accounts.insert(*who->cardId, *id);
+            }
             if (acc->isValid()) {
                 const QVariant customer = who->customerId ? QVariant(*who->customerId) : QVariant(QMetaType(QMetaType::LongLong));
                 const QVariant none(QMetaType(QMetaType::LongLong));
-                if (accrued.value_or(0) > 0) {
-                    ledger.bind(*acc).bind(customer).bind(QStringLiteral("accrual")).bind(*accrued).bind(QStringLiteral("pending"))
-                        .bind(receiptId).bind(QStringLiteral("Purchase %1").arg(cheque.value_or(*externalId))).bind(*at)
-                        .bind(*at + kActivationDelay).bind(*at + kPointsLifetime);
-                    if (auto e = ledger.exec(); !e) return e.error();
-                }
-                if (spent.value_or(0) > 0) {
-                    ledger.bind(*acc).bind(customer).bind(QStringLiteral("deduction")).bind(-*spent).bind(QStringLiteral("spent"))
-                        .bind(receiptId).bind(QStringLiteral("Paid with points, purchase %1").arg(cheque.value_or(*externalId))).bind(*at)
-                        .bind(none).bind(none);
-                    if (auto e = ledger.exec(); !e) return e.error();
-                }
-                balance.bind(-spent.value_or(0)).bind(accrued.value_or(0)).bind(*acc);
-                if (auto e = balance.exec(); !e) return e.error();
+                if (accrued.value_or(0) > 0)
+                    ledgerRows.row({*acc, customer, QStringLiteral("accrual"), *accrued, QStringLiteral("pending"), receiptId,
+                                    QStringLiteral("Purchase %1").arg(cheque.value_or(*externalId)), *at, *at + kActivationDelay,
+                                    *at + kPointsLifetime});
+                if (spent.value_or(0) > 0)
+                    ledgerRows.row({*acc, customer, QStringLiteral("deduction"), -*spent, QStringLiteral("spent"), receiptId,
+                                    QStringLiteral("Paid with points, purchase %1").arg(cheque.value_or(*externalId)), *at, none, none});
+                auto &change = balances[acc->toLongLong()];
+                change.first -= spent.value_or(0);
+                change.second += accrued.value_or(0);
             }
         }
         results.append(itemResult(i, *externalId, QStringLiteral("created"), receiptId));
         ++created;
+    }
+    if (auto r = lineRows.flush(); !r) return r.error();
+    if (auto r = ledgerRows.flush(); !r) return r.error();
+    for (auto it = purchases.cbegin(); it != purchases.cend(); ++it) {
+        const Core::CustomerMetrics &m = it.value();
+        metrics.bind(m.ordersCount).bind(m.revenue).bind(*m.firstPurchaseAt).bind(*m.firstPurchaseAt).bind(*m.lastPurchaseAt)
+            .bind(*m.lastPurchaseAt).bind(now).bind(it.key());
+        if (auto e = metrics.exec(); !e) return e.error();
+    }
+    Sql balance(*conn, QStringLiteral("UPDATE bonus_accounts SET active_balance = active_balance + ?, pending_balance = pending_balance + ? WHERE id = ?"));
+    for (auto it = balances.cbegin(); it != balances.cend(); ++it) {
+        balance.bind(it->first).bind(it->second).bind(it.key());
+        if (auto e = balance.exec(); !e) return e.error();
     }
     if (auto c = tx.commit(); !c) return c.error();
     return QJsonObject{{QStringLiteral("created"), created}, {QStringLiteral("duplicates"), duplicates},
