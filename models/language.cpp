@@ -48,19 +48,17 @@ bool apply(const QString &code)
     if (s.qt) QCoreApplication::removeTranslator(s.qt.get());
     s.app.reset();
     s.qt.reset();
-    bool ok = true;
-    if (wanted != QLatin1String("en")) {
-        auto app = std::make_unique<QTranslator>();
-        ok = app->load(QStringLiteral(":/i18n/loyaltydesk_") + wanted + QStringLiteral(".qm"));
-        if (ok) {
-            QCoreApplication::installTranslator(app.get());
-            s.app = std::move(app);
-        }
-        auto qt = std::make_unique<QTranslator>();
-        if (qt->load(QStringLiteral("qtbase_") + wanted, QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
-            QCoreApplication::installTranslator(qt.get());
-            s.qt = std::move(qt);
-        }
+    // English carries the plural forms of the source texts ("1 day", "2 days").
+    auto app = std::make_unique<QTranslator>();
+    const bool ok = app->load(QStringLiteral(":/i18n/loyaltydesk_") + wanted + QStringLiteral(".qm"));
+    if (ok) {
+        QCoreApplication::installTranslator(app.get());
+        s.app = std::move(app);
+    }
+    auto qt = std::make_unique<QTranslator>();
+    if (wanted != QLatin1String("en") && qt->load(QStringLiteral("qtbase_") + wanted, QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QCoreApplication::installTranslator(qt.get());
+        s.qt = std::move(qt);
     }
     const QLocale locale(wanted == QLatin1String("ru") ? QLocale::Russian : QLocale::English,
                          wanted == QLatin1String("ru") ? QLocale::Russia : QLocale::UnitedStates);
@@ -68,7 +66,7 @@ bool apply(const QString &code)
     s.code = ok ? wanted : QStringLiteral("en");
     // Without a translator change nothing tells the widgets; send the event ourselves
     // so that locale-formatted numbers and dates follow too.
-    if (wanted == QLatin1String("en") || !ok) {
+    if (!ok) {
         QEvent event(QEvent::LanguageChange);
         QCoreApplication::sendEvent(QCoreApplication::instance(), &event);
     }

@@ -1,4 +1,1362 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
+<context>
+    <name>LoyaltyDesk::Models::ApiClient</name>
+    <message>
+        <source>The username or password is wrong.</source>
+        <translation>Неверное имя пользователя или пароль.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Please sign in again.</source>
+        <translation>Сеанс завершён. Войдите снова.</translation>
+    </message>
+    <message>
+        <source>You do not have the permission to do this. Ask an administrator.</source>
+        <translation>У вас нет права на это действие. Обратитесь к администратору.</translation>
+    </message>
+    <message>
+        <source>Some fields are not filled in correctly.</source>
+        <translation>Некоторые поля заполнены неверно.</translation>
+    </message>
+    <message>
+        <source>This record does not exist (any more).</source>
+        <translation>Такой записи нет (или она удалена).</translation>
+    </message>
+    <message>
+        <source>This conflicts with another record.</source>
+        <translation>Это противоречит другой записи.</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-in attempts. Wait a minute and try again.</source>
+        <translation>Слишком много неудачных попыток входа. Подождите минуту и попробуйте снова.</translation>
+    </message>
+    <message>
+        <source>The data sent is too large for the server.</source>
+        <translation>Отправленные данные слишком велики для сервера.</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not answer in time.</source>
+        <translation>Сервер %1 не ответил вовремя.</translation>
+    </message>
+    <message>
+        <source>The server at %1 cannot be reached.</source>
+        <translation>Сервер %1 недоступен.</translation>
+    </message>
+    <message>
+        <source>The server sent an answer this version of LoyaltyDesk does not understand.</source>
+        <translation>Сервер прислал ответ, который эта версия LoyaltyDesk не понимает.</translation>
+    </message>
+    <message>
+        <source>The server answered with HTTP status %1.</source>
+        <translation>Сервер ответил с HTTP-статусом %1.</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyDesk::Models::Columns</name>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>Nothing here yet.</source>
+        <translation>Здесь пока ничего нет.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Карта</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Город</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Уровень</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Заказы</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Выручка</translation>
+    </message>
+    <message>
+        <source>Last purchase</source>
+        <translation>Последняя покупка</translation>
+    </message>
+    <message>
+        <source>No customer matches. Try a phone number, e-mail, card or cheque number, or the start of a name.</source>
+        <translation>Клиенты не найдены. Попробуйте телефон, e-mail, номер карты или чека либо начало имени.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Cheque</source>
+        <translation>Чек</translation>
+    </message>
+    <message>
+        <source>Point of sale</source>
+        <translation>Точка продаж</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Скидка</translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation>Начислено баллов</translation>
+    </message>
+    <message>
+        <source>Points spent</source>
+        <translation>Списано баллов</translation>
+    </message>
+    <message>
+        <source>%1. %2 × %3 — %4</source>
+        <translation>%1. %2 × %3 — %4</translation>
+    </message>
+    <message>
+        <source>, SKU %1</source>
+        <translation>, артикул %1</translation>
+    </message>
+    <message>
+        <source>, %1</source>
+        <translation>, %1</translation>
+    </message>
+    <message>
+        <source>, discount %1</source>
+        <translation>, скидка %1</translation>
+    </message>
+    <message>
+        <source>, offer “%1”</source>
+        <translation>, акция «%1»</translation>
+    </message>
+    <message>
+        <source>No purchases match.</source>
+        <translation>Покупок не найдено.</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Группа</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Выдана</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Заблокирована</translation>
+    </message>
+    <message>
+        <source>Replaced card %1 on %2: %3</source>
+        <translation>Заменила карту %1 — %2: %3</translation>
+    </message>
+    <message>
+        <source>The customer has no cards.</source>
+        <translation>У клиента нет карт.</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Счёт</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валюта</translation>
+    </message>
+    <message>
+        <source>Active points</source>
+        <translation>Активные баллы</translation>
+    </message>
+    <message>
+        <source>Pending points</source>
+        <translation>Неактивные баллы</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Открыт</translation>
+    </message>
+    <message>
+        <source>%1 points (%2)</source>
+        <translation>%1 баллов (%2)</translation>
+    </message>
+    <message>
+        <source>, activate on %1</source>
+        <translation>, активация %1</translation>
+    </message>
+    <message>
+        <source>, expire on %1</source>
+        <translation>, сгорание %1</translation>
+    </message>
+    <message>
+        <source>The customer has no bonus accounts.</source>
+        <translation>У клиента нет бонусных счетов.</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Операция</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Баллы</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <source>Activates</source>
+        <translation>Активация</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Сгорание</translation>
+    </message>
+    <message>
+        <source>No bonus operations yet.</source>
+        <translation>Бонусных операций пока нет.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Событие</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>No events or site visits recorded.</source>
+        <translation>Событий и посещений сайта нет.</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Создано</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Кампания</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Получатель</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Обновлено</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>: %1</source>
+        <translation>: %1</translation>
+    </message>
+    <message>
+        <source>No messages were sent to this customer.</source>
+        <translation>Этому клиенту сообщения не отправлялись.</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>Предложение</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>Погашен</translation>
+    </message>
+    <message>
+        <source>No coupons were issued.</source>
+        <translation>Купоны не выдавались.</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Направление</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Автор</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+    <message>
+        <source>No support conversations.</source>
+        <translation>Обращений в поддержку нет.</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Пользователь</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>No changes recorded.</source>
+        <translation>Изменений не записано.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Контакт</translation>
+    </message>
+    <message>
+        <source>As entered</source>
+        <translation>Как введён</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Корректен</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Подтверждён</translation>
+    </message>
+    <message>
+        <source>Primary</source>
+        <translation>Основной</translation>
+    </message>
+    <message>
+        <source>No contacts.</source>
+        <translation>Контактов нет.</translation>
+    </message>
+    <message>
+        <source>Subscribed</source>
+        <translation>Подписан</translation>
+    </message>
+    <message>
+        <source>No consent changes recorded.</source>
+        <translation>Изменений согласий не записано.</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Имя пользователя</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Роли</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Отключён</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Последний вход</translation>
+    </message>
+    <message>
+        <source>No users.</source>
+        <translation>Пользователей нет.</translation>
+    </message>
+    <message>
+        <source>Built in</source>
+        <translation>Встроенная</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>Права</translation>
+    </message>
+    <message>
+        <source>No roles.</source>
+        <translation>Ролей нет.</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyDesk::Models::CustomerProfile</name>
+    <message>
+        <source>The server sent a profile without an id.</source>
+        <translation>Сервер прислал профиль без идентификатора.</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyDesk::Models::Format</name>
+    <message>
+        <source>just now</source>
+        <translation>только что</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation><numerusform>%n минуту назад</numerusform><numerusform>%n минуты назад</numerusform><numerusform>%n минут назад</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation><numerusform>%n час назад</numerusform><numerusform>%n часа назад</numerusform><numerusform>%n часов назад</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation><numerusform>%n день назад</numerusform><numerusform>%n дня назад</numerusform><numerusform>%n дней назад</numerusform></translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(без имени)</translation>
+    </message>
+    <message>
+        <source>%1, %2 (%3)</source>
+        <translation>%1, %2 (%3)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>женский</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>мужской</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>телефон</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>push</source>
+        <translation>push</translation>
+    </message>
+    <message>
+        <source>messenger</source>
+        <translation>мессенджер</translation>
+    </message>
+    <message>
+        <source>social network</source>
+        <translation>соцсеть</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>проведён</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменён</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ожидает</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>активна</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>заблокирована</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>заменена</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>сгорели</translation>
+    </message>
+    <message>
+        <source>accrual</source>
+        <translation>начисление</translation>
+    </message>
+    <message>
+        <source>spend</source>
+        <translation>списание</translation>
+    </message>
+    <message>
+        <source>expiry</source>
+        <translation>сгорание</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>активация</translation>
+    </message>
+    <message>
+        <source>refund</source>
+        <translation>возврат</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>в очереди</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>отправлено</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>доставлено</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation>открыто</translation>
+    </message>
+    <message>
+        <source>clicked</source>
+        <translation>переход по ссылке</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <source>bounced</source>
+        <translation>не доставлено</translation>
+    </message>
+    <message>
+        <source>from customer</source>
+        <translation>от клиента</translation>
+    </message>
+    <message>
+        <source>to customer</source>
+        <translation>клиенту</translation>
+    </message>
+    <message>
+        <source>physical</source>
+        <translation>пластиковая</translation>
+    </message>
+    <message>
+        <source>virtual</source>
+        <translation>виртуальная</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyDesk::Models::LocalCache</name>
+    <message>
+        <source>The local cache %1 cannot be opened: %2</source>
+        <translation>Не удаётся открыть локальный кэш %1: %2</translation>
+    </message>
+    <message>
+        <source>The local cache %1 cannot be prepared: %2</source>
+        <translation>Не удаётся подготовить локальный кэш %1: %2</translation>
+    </message>
+    <message>
+        <source>The local cache cannot be written: %1</source>
+        <translation>Не удаётся записать в локальный кэш: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyDesk::Models::Session</name>
+    <message>
+        <source>The server sent an answer this version of LoyaltyDesk does not understand.</source>
+        <translation>Сервер прислал ответ, который эта версия LoyaltyDesk не понимает.</translation>
+    </message>
+    <message>
+        <source>The server did not send a session token.</source>
+        <translation>Сервер не прислал токен сеанса.</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyDesk::Ui::AdminPage</name>
+    <message>
+        <source>Administration</source>
+        <translation>Администрирование</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Пользователи</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Роли</translation>
+    </message>
+    <message>
+        <source>&amp;New user…</source>
+        <translation>&amp;Новый пользователь…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable / enable</source>
+        <translation>&amp;Отключить / включить</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Об&amp;новить</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyDesk::Ui::CustomersPage</name>
+    <message>
+        <source>Find a customer</source>
+        <translation>Поиск клиента</translation>
+    </message>
+    <message>
+        <source>Type a phone number in any format, an e-mail, a card or cheque number, or the start of a name. Press Down to move to the results and Enter to open a profile.</source>
+        <translation>Введите телефон в любом формате, e-mail, номер карты или чека либо начало имени. Стрелка вниз — к результатам, Enter — открыть профиль.</translation>
+    </message>
+    <message>
+        <source>Results appear here as you type.</source>
+        <translation>Результаты появляются по мере ввода.</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyDesk::Ui::LoginDialog</name>
+    <message>
+        <source>Enter the server address, for example http://crm.example.com:8080.</source>
+        <translation>Введите адрес сервера, например http://crm.example.com:8080.</translation>
+    </message>
+    <message>
+        <source>Enter your username.</source>
+        <translation>Введите имя пользователя.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Введите пароль.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Вход…</translation>
+    </message>
+    <message>
+        <source>The server at %1 cannot be reached. Check the address and your network connection.</source>
+        <translation>Сервер %1 недоступен. Проверьте адрес и подключение к сети.</translation>
+    </message>
+    <message>
+        <source>The username or password is wrong.</source>
+        <translation>Неверное имя пользователя или пароль.</translation>
+    </message>
+    <message>
+        <source>Sign in — LoyaltyDesk</source>
+        <translation>Вход — LoyaltyDesk</translation>
+    </message>
+    <message>
+        <source>Session expired — LoyaltyDesk</source>
+        <translation>Сеанс истёк — LoyaltyDesk</translation>
+    </message>
+    <message>
+        <source>LoyaltyDesk</source>
+        <translation>LoyaltyDesk</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Войдите снова</translation>
+    </message>
+    <message>
+        <source>Loyalty program workstation</source>
+        <translation>Рабочее место программы лояльности</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Enter your password to continue; nothing you typed is lost.</source>
+        <translation>Сеанс завершён. Введите пароль, чтобы продолжить; всё введённое сохранится.</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Сервер:</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Пользователь:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>П&amp;ароль:</translation>
+    </message>
+    <message>
+        <source>http://crm.example.com:8080</source>
+        <translation>http://crm.example.com:8080</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Войти</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Выйти</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyDesk::Ui::MainWindow</name>
+    <message>
+        <source>Customers</source>
+        <translation>Клиенты</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Администрирование</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Сервер: %1</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2)</source>
+        <translation>Пользователь: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● В сети</translation>
+    </message>
+    <message>
+        <source>● Offline — read-only, reconnecting…</source>
+        <translation>● Нет связи — только чтение, переподключение…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>About LoyaltyDesk</source>
+        <translation>О программе LoyaltyDesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;LoyaltyDesk %1&lt;/h3&gt;&lt;p&gt;Loyalty program CRM workstation: customers, their 360° profile, purchases, bonuses and communications.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;LoyaltyDesk %1&lt;/h3&gt;&lt;p&gt;Рабочее место CRM программы лояльности: клиенты, их профиль 360°, покупки, бонусы и коммуникации.&lt;/p&gt;&lt;p&gt;Собрано с Qt %2.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>&lt;table cellpadding='3'&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Find a customer (from anywhere)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Down&lt;/b&gt;&lt;/td&gt;&lt;td&gt;From the search box to the results&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Open the selected customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Left&lt;/b&gt;, &lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Back to the results&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Tab&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Next profile tab&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Save the profile&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1…9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Go to a section&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+,&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Settings&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table cellpadding='3'&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Поиск клиента (откуда угодно)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Вниз&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Из строки поиска к результатам&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Открыть выбранного клиента&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Влево&lt;/b&gt;, &lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Назад к результатам&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Tab&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Следующая вкладка профиля&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Сохранить профиль&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1…9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Перейти к разделу&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+,&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Настройки&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>LoyaltyDesk</source>
+        <translation>LoyaltyDesk</translation>
+    </message>
+    <message>
+        <source>Your role gives you no sections in this version of the workstation. Ask an administrator.</source>
+        <translation>Ваша роль не открывает ни одного раздела в этой версии рабочего места. Обратитесь к администратору.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Переход</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;Find customer…</source>
+        <translation>&amp;Найти клиента…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Настройки…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Выйти из учётной записи</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <source>&amp;About LoyaltyDesk</source>
+        <translation>&amp;О программе LoyaltyDesk</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Сочетания клавиш</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyDesk::Ui::NewUserDialog</name>
+    <message>
+        <source>New user</source>
+        <translation>Новый пользователь</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Пользователь:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Имя:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>П&amp;ароль:</translation>
+    </message>
+    <message>
+        <source>Roles:</source>
+        <translation>Роли:</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Создать</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyDesk::Ui::ProfileEditor</name>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Фамилия:</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Имя:</translation>
+    </message>
+    <message>
+        <source>&amp;Middle name:</source>
+        <translation>&amp;Отчество:</translation>
+    </message>
+    <message>
+        <source>Gender:</source>
+        <translation>Пол:</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date:</source>
+        <translation>&amp;Дата рождения:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Телефон:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail:</translation>
+    </message>
+    <message>
+        <source>C&amp;ity:</source>
+        <translation>&amp;Город:</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress:</source>
+        <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Часовой пояс:</translation>
+    </message>
+    <message>
+        <source>S&amp;ource:</source>
+        <translation>И&amp;сточник:</translation>
+    </message>
+    <message>
+        <source>Preferred &amp;categories:</source>
+        <translation>Любимые &amp;категории:</translation>
+    </message>
+    <message>
+        <source>Children:</source>
+        <translation>Дети:</translation>
+    </message>
+    <message>
+        <source>Pets:</source>
+        <translation>Питомцы:</translation>
+    </message>
+    <message>
+        <source>Not specified</source>
+        <translation>Не указан</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Женский</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Мужской</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <source>+7 916 123-45-67</source>
+        <translation>+7 916 123-45-67</translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. dairy, bakery</source>
+        <translation>Через запятую, например: молочное, выпечка</translation>
+    </message>
+    <message>
+        <source>e.g. Europe/Moscow</source>
+        <translation>например, Europe/Moscow</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>Атрибут</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <source>Custom fields:</source>
+        <translation>Дополнительные поля:</translation>
+    </message>
+    <message>
+        <source>&amp;Add field</source>
+        <translation>&amp;Добавить поле</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve field</source>
+        <translation>&amp;Удалить поле</translation>
+    </message>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation>&amp;Сохранить изменения</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>&amp;Отменить изменения</translation>
+    </message>
+    <message>
+        <source>Save the changes (Ctrl+S). The change is recorded in the customer's audit log.</source>
+        <translation>Сохранить изменения (Ctrl+S). Изменение записывается в журнал аудита клиента.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <source>Saved. The change is recorded in the audit log.</source>
+        <translation>Сохранено. Изменение записано в журнал аудита.</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyDesk::Ui::ProfilePage</name>
+    <message>
+        <source>Profile</source>
+        <translation>Профиль</translation>
+    </message>
+    <message>
+        <source>Contacts &amp;&amp; subscriptions</source>
+        <translation>Контакты и подписки</translation>
+    </message>
+    <message>
+        <source>Cards &amp;&amp; accounts</source>
+        <translation>Карты и счета</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>Покупки</translation>
+    </message>
+    <message>
+        <source>Bonus history</source>
+        <translation>История бонусов</translation>
+    </message>
+    <message>
+        <source>Events &amp;&amp; site visits</source>
+        <translation>События и посещения сайта</translation>
+    </message>
+    <message>
+        <source>Communications</source>
+        <translation>Коммуникации</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>Купоны</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Поддержка</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Аудит</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>The profile could not be opened</source>
+        <translation>Не удалось открыть профиль</translation>
+    </message>
+    <message>
+        <source>Loyalty tier</source>
+        <translation>Уровень в программе лояльности</translation>
+    </message>
+    <message>
+        <source>RFM %1</source>
+        <translation>RFM %1</translation>
+    </message>
+    <message>
+        <source>Card %1</source>
+        <translation>Карта %1</translation>
+    </message>
+    <message>
+        <source>Offline copy, saved %1</source>
+        <translation>Сохранённая копия, %1</translation>
+    </message>
+    <message>
+        <source>+%1 / −%2</source>
+        <translation>+%1 / −%2</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>не было</translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n day(s))</source>
+        <translation><numerusform> (%n день)</numerusform><numerusform> (%n дня)</numerusform><numerusform> (%n дней)</numerusform></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>неизвестно</translation>
+    </message>
+    <message>
+        <source>No confirmed contacts</source>
+        <translation>Нет подтверждённых контактов</translation>
+    </message>
+    <message>
+        <source>Confirmed: %1</source>
+        <translation>Подтверждены: %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
+    </message>
+    <message>
+        <source>← Results</source>
+        <translation>← Результаты</translation>
+    </message>
+    <message>
+        <source>Back to the search results (Alt+Left)</source>
+        <translation>Назад к результатам поиска (Alt+Влево)</translation>
+    </message>
+    <message>
+        <source>Active points</source>
+        <translation>Активные баллы</translation>
+    </message>
+    <message>
+        <source>Pending points</source>
+        <translation>Неактивные баллы</translation>
+    </message>
+    <message>
+        <source>Next 30 days</source>
+        <translation>Ближайшие 30 дней</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Заказы</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Выручка</translation>
+    </message>
+    <message>
+        <source>Average order</source>
+        <translation>Средний чек</translation>
+    </message>
+    <message>
+        <source>Last purchase</source>
+        <translation>Последняя покупка</translation>
+    </message>
+    <message>
+        <source>Customer's local time</source>
+        <translation>Местное время клиента</translation>
+    </message>
+    <message>
+        <source>Points that activate / expire within 30 days</source>
+        <translation>Баллы, которые активируются / сгорят в ближайшие 30 дней</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Контакты</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Подписки</translation>
+    </message>
+    <message>
+        <source>Consent history</source>
+        <translation>История согласий</translation>
+    </message>
+    <message>
+        <source>Cards and replacement history</source>
+        <translation>Карты и история замен</translation>
+    </message>
+    <message>
+        <source>Bonus accounts: points activating and expiring</source>
+        <translation>Бонусные счета: активация и сгорание баллов</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation>Push</translation>
+    </message>
+    <message>
+        <source>Messenger</source>
+        <translation>Мессенджер</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;С:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;По:</translation>
+    </message>
+    <message>
+        <source>P&amp;OS:</source>
+        <translation>&amp;Точка:</translation>
+    </message>
+    <message>
+        <source>C&amp;heque:</source>
+        <translation>&amp;Чек:</translation>
+    </message>
+    <message>
+        <source>C&amp;ard:</source>
+        <translation>К&amp;арта:</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Применить</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Сбросить</translation>
+    </message>
+    <message>
+        <source>Event &amp;type:</source>
+        <translation>&amp;Тип события:</translation>
+    </message>
+    <message>
+        <source>e.g. site_visit; Enter to filter</source>
+        <translation>например, site_visit; Enter — отфильтровать</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyDesk::Ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Внешний вид</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Подключение</translation>
+    </message>
+    <message>
+        <source>Offline cache</source>
+        <translation>Автономный кэш</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Язык:</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Тема:</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Сервер:</translation>
+    </message>
+    <message>
+        <source>Used the next time you sign in.</source>
+        <translation>Используется при следующем входе.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep at most:</source>
+        <translation>&amp;Хранить не более:</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> МБ</translation>
+    </message>
+    <message>
+        <source>In use: …</source>
+        <translation>Занято: …</translation>
+    </message>
+    <message>
+        <source>In use: %1</source>
+        <translation>Занято: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Clear cache</source>
+        <translation>&amp;Очистить кэш</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Светлая</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Тёмная</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyDesk::Ui::Workstation</name>
+    <message>
+        <source>Your session has ended. Sign in again to continue.</source>
+        <translation>Сеанс завершён. Войдите снова, чтобы продолжить.</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyDesk::Widgets::PagedView</name>
+    <message>
+        <source>Offline: showing the copy saved %1. It is read-only and refreshes when the server is back.</source>
+        <translation>Нет связи: показана копия, сохранённая %1. Она доступна только для чтения и обновится, когда сервер вернётся.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) shown; scroll down for more</source>
+        <translation><numerusform>Показана %n строка; прокрутите вниз, чтобы загрузить ещё</numerusform><numerusform>Показаны %n строки; прокрутите вниз, чтобы загрузить ещё</numerusform><numerusform>Показано %n строк; прокрутите вниз, чтобы загрузить ещё</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation><numerusform>%n строка</numerusform><numerusform>%n строки</numerusform><numerusform>%n строк</numerusform></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Повторить</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyDesk::Widgets::PurchasesChart</name>
+    <message>
+        <source>Loading purchases…</source>
+        <translation>Загрузка покупок…</translation>
+    </message>
+    <message>
+        <source>No purchases in this period</source>
+        <translation>За этот период покупок нет</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>Покупки</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n purchase(s) totalling %1</source>
+        <translation><numerusform>%n покупка на сумму %1</numerusform><numerusform>%n покупки на сумму %1</numerusform><numerusform>%n покупок на сумму %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Purchases over the last 12 months, %1</source>
+        <translation>Покупки за последние 12 месяцев, %1</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyDesk::Widgets::SearchBox</name>
+    <message>
+        <source>Phone, e-mail, card, cheque number or name  (Ctrl+F)</source>
+        <translation>Телефон, e-mail, карта, номер чека или имя  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search customers</source>
+        <translation>Поиск клиентов</translation>
+    </message>
+</context>
 </TS>

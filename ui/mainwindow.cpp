@@ -48,7 +48,8 @@ MainWindow::MainWindow(Models::Repository *repository, const Models::Session &se
     m_sidebar->setAutoFillBackground(true);
     m_sidebar->setStyleSheet(QStringLiteral("QListWidget { background: palette(window); padding: 4px; }"
                                             "QListWidget::item { padding: 9px 10px; border-radius: 6px; }"
-                                            "QListWidget::item:selected { background: palette(highlight); color: palette(highlighted-text); }"));
+                                            "QListWidget::item:selected { background: rgba(59, 130, 246, 0.16); color: palette(text); font-weight: 600; }"
+                                            "QListWidget::item:hover:!selected { background: rgba(127, 127, 127, 0.10); }"));
     Widgets::Theme::setTitleFont(m_brand, 1.25);
 
     auto *side = new QWidget(this);

@@ -142,10 +142,10 @@ ProfileEditor::ProfileEditor(Models::Repository *repository, QWidget *parent)
     Q_UNUSED(saveShortcut)
 
     auto *layout = new QVBoxLayout(this);
+    layout->addLayout(buttons);
     layout->addLayout(m_form);
     layout->addLayout(customButtons);
     layout->addWidget(m_custom, 1);
-    layout->addLayout(buttons);
     retranslate();
     setEditable(false);
 }

@@ -72,7 +72,9 @@ ProfilePage::ProfilePage(Models::Repository *repository, QWidget *parent)
     addTab(PurchasesTab, buildPurchasesTab(), QT_TR_NOOP("Purchases"));
     addTab(BonusTab, pagedView(BonusTab, QStringLiteral("ledger"), Models::Parts::ledger(), this), QT_TR_NOOP("Bonus history"));
     addTab(EventsTab, buildEventsTab(), QT_TR_NOOP("Events && site visits"));
-    addTab(MessagesTab, pagedView(MessagesTab, QStringLiteral("messages"), Models::Parts::messages(), this), QT_TR_NOOP("Communications"));
+    auto *messages = pagedView(MessagesTab, QStringLiteral("messages"), Models::Parts::messages(), this);
+    messages->setExpandAll(true);  // each message with its status timeline
+    addTab(MessagesTab, messages, QT_TR_NOOP("Communications"));
     addTab(CouponsTab, pagedView(CouponsTab, QStringLiteral("coupons"), Models::Parts::coupons(), this), QT_TR_NOOP("Coupons"));
     addTab(SupportTab, pagedView(SupportTab, QStringLiteral("support"), Models::Parts::support(), this), QT_TR_NOOP("Support"));
     addTab(AuditTab, pagedView(AuditTab, QStringLiteral("audit"), Models::Parts::audit(), this), QT_TR_NOOP("Audit"));
@@ -163,8 +165,9 @@ QWidget *ProfilePage::buildProfileTab()
     auto *splitter = new QSplitter(Qt::Horizontal, page);
     splitter->addWidget(scroll);
     splitter->addWidget(m_chart);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({560, 540});
     auto *layout = new QHBoxLayout(page);
     layout->setContentsMargins(0, 8, 0, 0);
     layout->addWidget(splitter);
@@ -202,6 +205,7 @@ QWidget *ProfilePage::buildCardsTab()
     auto *page = new QWidget(this);
     m_cardsBox = boxedView(CardsTab, QStringLiteral("cards"), Models::Parts::cards(), page);
     m_accountsBox = boxedView(CardsTab, QStringLiteral("accounts"), Models::Parts::accounts(), page);
+    for (auto *box : {m_cardsBox, m_accountsBox}) box->findChild<Widgets::PagedView *>()->setExpandAll(true);
     auto *splitter = new QSplitter(Qt::Vertical, page);
     splitter->addWidget(m_cardsBox);
     splitter->addWidget(m_accountsBox);
@@ -449,7 +453,7 @@ void ProfilePage::loadCurrentTab()
     const int tab = m_pages.key(m_tabs->currentWidget(), -1);
     if (tab < 0 || m_tabLoaded.value(tab)) return;
     m_tabLoaded.insert(tab, true);
-    for (const auto &name : m_tabModels.value(tab)) {
+    for (const auto &name : std::as_const(m_tabModels[tab])) {
         auto *model = m_models.value(name);
         if (!model->spec().part.isEmpty()) model->reload();
     }

@@ -102,6 +102,7 @@ void PagedView::spanChildren(int first, int last)
     for (int r = first; r <= last; ++r) {
         const QModelIndex parent = m_model->index(r, 0);
         for (int c = 0; c < m_model->rowCount(parent); ++c) m_view->setFirstColumnSpanned(c, parent, true);
+        if (m_expandAll && m_model->rowCount(parent) > 0) m_view->expand(parent);
     }
 }
 

@@ -30,6 +30,8 @@ public:
     // Shown instead of the list before the first load ("Type to search").
     void setIdleText(const QString &text);
     QString bannerText() const;
+    // Shows the nested rows (upcoming points, replacements) without a click.
+    void setExpandAll(bool expand) { m_expandAll = expand; }
     bool isBannerVisible() const;
 
 signals:
@@ -57,6 +59,7 @@ private:
     QLabel *m_footer;
     QString m_idleText;
     bool m_sized = false;
+    bool m_expandAll = false;
 };
 
 }  // namespace LoyaltyDesk::Widgets

@@ -53,7 +53,7 @@ void PurchasesChart::changeEvent(QEvent *event)
 
 void PurchasesChart::rebuild()
 {
-    m_title->setText(tr("Purchases over the last 12 months"));
+    m_title->setText(tr("Purchases over the last 12 months, %1").arg(m_currency == QLatin1String("RUB") ? QStringLiteral("₽") : m_currency));
     auto *chart = new QChart;
     const bool dark = Theme::isDark(palette());
     chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
@@ -73,7 +73,7 @@ void PurchasesChart::rebuild()
     qint64 max = 0;
     for (const auto &m : m_months) {
         set->append(double(m.total) / 100.0);
-        categories << QLocale().toString(m.month, QStringLiteral("MMM yy"));
+        categories << QLocale().standaloneMonthName(m.month.month(), QLocale::ShortFormat);
         max = std::max(max, m.total);
     }
     auto *series = new QBarSeries;
@@ -92,7 +92,7 @@ void PurchasesChart::rebuild()
     y->setLabelFormat(QStringLiteral("%.0f"));
     y->setTickCount(5);
     y->setLabelsFont(small);
-    y->setTitleText(m_currency == QLatin1String("RUB") ? tr("₽") : m_currency);
+    y->applyNiceNumbers();
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
     m_view->setChart(chart);

@@ -180,7 +180,7 @@ TEST(ApiClient, ReconnectsByItselfWhenTheServerComesBack)
 
     Client c;
     c.api.setBaseUrl(QUrl(server.baseUrl()));
-    c.api.setToken(server.loginAdmin());
+    c.api.setToken(LT::adminToken(server));
     ASSERT_TRUE(c.get(QStringLiteral("/api/v1/me")).ok());
     server.stop();
     ASSERT_FALSE(c.get(QStringLiteral("/api/v1/me")).ok());

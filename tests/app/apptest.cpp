@@ -49,14 +49,20 @@ TestServer &demoServer()
     return *server;
 }
 
+QString adminToken(TestServer &server)
+{
+    // The server has answered the first sign-in after a seed with a 500 now and then: ask again.
+    QString token;
+    for (int attempt = 0; attempt < 3 && token.isEmpty(); ++attempt) token = server.loginAdmin();
+    return token;
+}
+
 DemoCustomer demoCustomer()
 {
     static DemoCustomer found = [] {
         DemoCustomer c;
         TestServer &server = demoServer();
-        // The server has answered the first sign-in after a seed with a 500 now and then: ask again.
-        QString token;
-        for (int attempt = 0; attempt < 3 && token.isEmpty(); ++attempt) token = server.loginAdmin();
+        const QString token = adminToken(server);
         const auto reply = server.get("/api/v1/customers?limit=100", token);
         const QJsonArray items = reply.json().value(QStringLiteral("items")).toArray();
         for (const auto &v : items) {

@@ -27,6 +27,8 @@ struct DemoCustomer {
     QString name;
 };
 DemoCustomer demoCustomer();
+// The administrator's token.
+QString adminToken(TestServer &server);
 // The password of a demo user on a seeded test server.
 QString passwordOf(const QString &user);
 // "8 (916) 123-45-67": the same number as people type it.

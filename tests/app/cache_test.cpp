@@ -105,7 +105,7 @@ TEST(Repository, FallsBackToTheCacheWhenTheServerIsDownAndSaysHowOld)
     Models::LocalCache cache(dir.filePath(QStringLiteral("c.sqlite")));
     Models::Repository repository(&api, &cache);
     api.setBaseUrl(QUrl(server.baseUrl()));
-    api.setToken(server.loginAdmin());
+    api.setToken(LT::adminToken(server));
     repository.setUser(QStringLiteral("admin"));
 
     auto fetch = [&] {

@@ -28,7 +28,7 @@ protected:
     {
         ASSERT_TRUE(demoServer().ok()) << demoServer().error().toStdString();
         api.setBaseUrl(QUrl(demoServer().baseUrl()));
-        api.setToken(demoServer().loginAdmin());
+        api.setToken(LT::adminToken(demoServer()));
         repository.setUser(QStringLiteral("admin"));
     }
 

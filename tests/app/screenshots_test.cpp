@@ -13,6 +13,7 @@
 #include "widgets/searchbox.h"
 
 #include <QDir>
+#include <QJsonArray>
 #include <QLineEdit>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -35,6 +36,24 @@ bool save(QWidget *widget, const QString &name)
     QTest::qWait(150);  // let layouts and charts settle
     const QPixmap pixmap = widget->grab();
     return !pixmap.isNull() && pixmap.save(Dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
+// A demo customer with something on every tab, so that no screenshot is empty.
+qint64 richCustomer()
+{
+    LT::TestServer &server = demoServer();
+    const QString token = LT::adminToken(server);
+    const QJsonArray items = server.get("/api/v1/customers?limit=200", token).json().value(QStringLiteral("items")).toArray();
+    for (const auto &v : items) {
+        const QJsonObject c = v.toObject();
+        if (c.value(QStringLiteral("orders_count")).toInteger() < 4 || c.value(QStringLiteral("email")).toString().isEmpty()) continue;
+        const std::string base = "/api/v1/customers/" + std::to_string(c.value(QStringLiteral("id")).toInteger());
+        bool everything = true;
+        for (const char *part : {"/messages", "/coupons", "/support", "/events", "/ledger"})
+            everything = everything && !server.get(base + part + "?limit=1", token).json().value(QStringLiteral("items")).toArray().isEmpty();
+        if (everything) return c.value(QStringLiteral("id")).toInteger();
+    }
+    return LT::demoCustomer().id;
 }
 
 }  // namespace
@@ -67,16 +86,16 @@ TEST(Screenshots, LoginSearchAndEveryProfileTab)
     Ui::MainWindow *window = ws.mainWindow();
     window->resize(1366, 860);
 
-    const auto customer = LT::demoCustomer();
+    const qint64 customerId = richCustomer();
     Ui::CustomersPage *customers = window->customersPage();
-    const QString lastName = customer.name.section(QLatin1Char(' '), 0, 0);
+    const QString lastName = LT::demoCustomer().name.section(QLatin1Char(' '), 0, 0);
     customers->searchBox()->setText(lastName.left(3));
     customers->search(lastName.left(3));
     ASSERT_TRUE(waitUntil([&] { return customers->resultsModel()->hasLoaded() && !customers->resultsModel()->isLoading(); }));
     ASSERT_GT(customers->resultsModel()->rowCount(), 0);
     ASSERT_TRUE(save(window, QStringLiteral("search")));
 
-    customers->openCustomer(customer.id);
+    customers->openCustomer(customerId);
     Ui::ProfilePage *profile = customers->profilePage();
     ASSERT_TRUE(waitUntil([&] { return profile->isLoaded(); }));
     const QList<std::pair<Ui::ProfilePage::Tab, QString>> tabs = {

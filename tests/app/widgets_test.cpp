@@ -63,8 +63,12 @@ struct Desk {
         QLineEdit *pw = dialog->findChild<QLineEdit *>(QStringLiteral("password"));
         pw->setFocus();
         QTest::keyClicks(pw, password);
-        QTest::keyClick(pw, Qt::Key_Return);
-        return waitUntil([&] { return ws->mainWindow() && ws->mainWindow()->isVisible(); });
+        // A fresh test server has answered the first sign-in with a 500 now and then.
+        for (int attempt = 0; attempt < 3; ++attempt) {
+            QTest::keyClick(pw, Qt::Key_Return);
+            if (waitUntil([&] { return ws->mainWindow() && ws->mainWindow()->isVisible(); }, 5000)) return true;
+        }
+        return false;
     }
 
     Ui::MainWindow *window() const { return ws->mainWindow(); }
@@ -76,9 +80,15 @@ struct Desk {
     {
         QTest::keyClick(window(), Qt::Key_F, Qt::ControlModifier);
         Widgets::SearchBox *box = customers()->searchBox();
-        if (!box->hasFocus() && QApplication::focusWidget() != box) return false;
+        if (!box->hasFocus() && QApplication::focusWidget() != box) {
+            ADD_FAILURE() << "Ctrl+F did not focus the search box";
+            return false;
+        }
         QTest::keyClicks(box, typed);
-        if (!waitUntil([&] { return customers()->resultsModel()->rowCount() > 0 && !customers()->resultsModel()->isLoading(); })) return false;
+        if (!waitUntil([&] { return customers()->resultsModel()->rowCount() > 0 && !customers()->resultsModel()->isLoading(); })) {
+            ADD_FAILURE() << "no results for " << typed.toStdString() << ": " << customers()->resultsModel()->errorMessage().toStdString();
+            return false;
+        }
         QTest::keyClick(box, Qt::Key_Down);
         QTreeView *view = customers()->resultsView()->view();
         QTest::keyClick(view, Qt::Key_Return);
@@ -200,6 +210,8 @@ TEST(Language, SwitchesToRussianAtRunTime)
     language->setCurrentIndex(language->findData(QStringLiteral("ru")));
     EXPECT_EQ(Models::Language::current(), QStringLiteral("ru"));
     auto *sidebar = desk.window()->findChild<QListWidget *>(QStringLiteral("sidebar"));
+    // Widgets get their LanguageChange through the event loop.
+    ASSERT_TRUE(waitUntil([&] { return sidebar->item(0)->text() != QLatin1String("Customers"); }, 5000));
     EXPECT_EQ(sidebar->item(0)->text(), QStringLiteral("Клиенты"));
     EXPECT_EQ(sidebar->item(1)->text(), QStringLiteral("Администрирование"));
     QTabWidget *tabs = desk.profile()->tabs();
@@ -210,7 +222,7 @@ TEST(Language, SwitchesToRussianAtRunTime)
     EXPECT_EQ(settings->windowTitle(), QStringLiteral("Настройки"));
 
     language->setCurrentIndex(language->findData(QStringLiteral("en")));
-    EXPECT_EQ(sidebar->item(0)->text(), QStringLiteral("Customers"));
+    ASSERT_TRUE(waitUntil([&] { return sidebar->item(0)->text() == QLatin1String("Customers"); }, 5000));
     EXPECT_EQ(settings->windowTitle(), QStringLiteral("Settings"));
     delete settings;
 }
@@ -221,7 +233,7 @@ TEST(Offline, ServerDownShowsTheCachedProfileMarkedWithItsAge)
     options.seedCustomers = 30;
     LT::TestServer server(options);
     ASSERT_TRUE(server.ok()) << server.error().toStdString();
-    const QJsonObject first = server.get("/api/v1/customers?limit=1", server.loginAdmin())
+    const QJsonObject first = server.get("/api/v1/customers?limit=1", LT::adminToken(server))
                                   .json().value(QStringLiteral("items")).toArray().first().toObject();
     const QString email = first.value(QStringLiteral("email")).toString();
     const QString card = first.value(QStringLiteral("card")).toString();
