@@ -95,7 +95,16 @@ void BM_Recalculate20Segments(benchmark::State &state)
         }
         ids << s->value(QStringLiteral("id")).toInteger();
     }
+    // The first calculation (the baseline: every member written) is timed apart; the
+    // loop measures the runs that follow, which record who entered and left.
     qint64 members = 0;
+    const auto first = std::chrono::steady_clock::now();
+    for (qint64 id : ids)
+        if (auto run = g_ctx->segments->recalculate(id, QStringLiteral("bench")); !run) {
+            state.SkipWithError(run.error().message.toStdString().c_str());
+            return;
+        }
+    state.counters["first_run_s"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - first).count();
     for (auto _ : state) {
         members = 0;
         for (qint64 id : ids) {
@@ -130,7 +139,7 @@ void BM_RfmWholeBase(benchmark::State &state)
 
 BENCHMARK(BM_PreviewBaselineOneCondition)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_PreviewNestedWithPurchaseAggregate)->Unit(benchmark::kMillisecond)->Iterations(3);
-BENCHMARK(BM_Recalculate20Segments)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_Recalculate20Segments)->Unit(benchmark::kMillisecond)->Iterations(2);
 BENCHMARK(BM_RfmWholeBase)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 int main(int argc, char **argv)

@@ -482,31 +482,44 @@ Result<QJsonObject> SegmentService::recalculate(qint64 id, const QString &reason
     if (auto r = run(QStringLiteral("DROP TABLE IF EXISTS ld_segment_new"), {}); !r) return r.error();
     if (auto r = run(QStringLiteral("CREATE TEMP TABLE ld_segment_new (customer_id BIGINT PRIMARY KEY)"), {}); !r) return r.error();
     if (auto r = run(QStringLiteral("INSERT INTO ld_segment_new (customer_id) SELECT c.id FROM customers c WHERE ") + *where, binds); !r) return r.error();
+    Sql previous(*conn, QStringLiteral("SELECT COUNT(*) FROM segment_runs WHERE segment_id = ?"));
+    previous.bind(id);
+    auto runsBefore = previous.scalar();
+    if (!runsBefore) return runsBefore.error();
+    const bool baseline = runsBefore->toLongLong() == 0;
     Sql ins(*conn, QStringLiteral("INSERT INTO segment_runs (segment_id, at, duration_ms, size, entered, left_count, revenue, orders, average_receipt, ltv, share, reason) "
                                   "VALUES (?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0, ?) RETURNING id"));
     ins.bind(id).bind(now).bind(reason);
     auto runId = ins.scalar();
     if (!runId) return runId.error();
     const QVariant rid = *runId;
-    if (auto r = run(QStringLiteral("INSERT INTO segment_changes (segment_id, run_id, customer_id, kind, at) SELECT ?, ?, n.customer_id, 'entered', ? FROM ld_segment_new n "
-                                    "WHERE NOT EXISTS (SELECT 1 FROM segment_members m WHERE m.segment_id = ? AND m.customer_id = n.customer_id)"),
-                     {id, rid, now, id});
-        !r)
-        return r.error();
-    if (auto r = run(QStringLiteral("INSERT INTO segment_changes (segment_id, run_id, customer_id, kind, at) SELECT ?, ?, m.customer_id, 'left', ? FROM segment_members m "
-                                    "WHERE m.segment_id = ? AND NOT EXISTS (SELECT 1 FROM ld_segment_new n WHERE n.customer_id = m.customer_id)"),
-                     {id, rid, now, id});
-        !r)
-        return r.error();
-    if (auto r = run(QStringLiteral("DELETE FROM segment_members WHERE segment_id = ? AND customer_id IN "
-                                    "(SELECT customer_id FROM segment_changes WHERE run_id = ? AND kind = 'left')"),
-                     {id, rid});
-        !r)
-        return r.error();
-    if (auto r = run(QStringLiteral("INSERT INTO segment_members (segment_id, customer_id) SELECT ?, customer_id FROM segment_changes WHERE run_id = ? AND kind = 'entered'"),
-                     {id, rid});
-        !r)
-        return r.error();
+    // The first calculation is the baseline: everyone is a member, nobody "entered"
+    // (campaigns that trigger on entering must not fire for the whole segment at once).
+    if (baseline) {
+        if (auto r = run(QStringLiteral("DELETE FROM segment_members WHERE segment_id = ?"), {id}); !r) return r.error();
+        if (auto r = run(QStringLiteral("INSERT INTO segment_members (segment_id, customer_id) SELECT ?, customer_id FROM ld_segment_new"), {id}); !r)
+            return r.error();
+    } else {
+        if (auto r = run(QStringLiteral("INSERT INTO segment_changes (segment_id, run_id, customer_id, kind, at) SELECT ?, ?, n.customer_id, 'entered', ? FROM ld_segment_new n "
+                                        "WHERE NOT EXISTS (SELECT 1 FROM segment_members m WHERE m.segment_id = ? AND m.customer_id = n.customer_id)"),
+                         {id, rid, now, id});
+            !r)
+            return r.error();
+        if (auto r = run(QStringLiteral("INSERT INTO segment_changes (segment_id, run_id, customer_id, kind, at) SELECT ?, ?, m.customer_id, 'left', ? FROM segment_members m "
+                                        "WHERE m.segment_id = ? AND NOT EXISTS (SELECT 1 FROM ld_segment_new n WHERE n.customer_id = m.customer_id)"),
+                         {id, rid, now, id});
+            !r)
+            return r.error();
+        if (auto r = run(QStringLiteral("DELETE FROM segment_members WHERE segment_id = ? AND customer_id IN "
+                                        "(SELECT customer_id FROM segment_changes WHERE run_id = ? AND kind = 'left')"),
+                         {id, rid});
+            !r)
+            return r.error();
+        if (auto r = run(QStringLiteral("INSERT INTO segment_members (segment_id, customer_id) SELECT ?, customer_id FROM segment_changes WHERE run_id = ? AND kind = 'entered'"),
+                         {id, rid});
+            !r)
+            return r.error();
+    }
     Sql counts(*conn, QStringLiteral("SELECT (SELECT COUNT(*) FROM ld_segment_new), "
                                      "(SELECT COUNT(*) FROM segment_changes WHERE run_id = ? AND kind = 'entered'), "
                                      "(SELECT COUNT(*) FROM segment_changes WHERE run_id = ? AND kind = 'left'), "
@@ -530,7 +543,7 @@ Result<QJsonObject> SegmentService::recalculate(qint64 id, const QString &reason
         return r.error();
     if (auto r = run(QStringLiteral("DROP TABLE ld_segment_new"), {}); !r) return r.error();
     if (auto c = tx.commit(); !c) return c.error();
-    return QJsonObject{{QStringLiteral("run_id"), rid.toLongLong()}, {QStringLiteral("size"), size}, {QStringLiteral("entered"), entered},
+    return QJsonObject{{QStringLiteral("run_id"), rid.toLongLong()}, {QStringLiteral("baseline"), baseline}, {QStringLiteral("size"), size}, {QStringLiteral("entered"), entered},
                        {QStringLiteral("left"), left}, {QStringLiteral("revenue"), revenue}, {QStringLiteral("orders"), orders},
                        {QStringLiteral("average_receipt"), orders ? revenue / orders : 0}, {QStringLiteral("ltv"), size ? revenue / size : 0},
                        {QStringLiteral("share"), share}, {QStringLiteral("duration_ms"), ms}};
