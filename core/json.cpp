@@ -59,7 +59,7 @@ void Reader::fail(const QString &key, const QString &message)
 
 const QJsonValue *Reader::get(const QString &key, bool required)
 {
-    m_known.insert(key);
+    if (!m_known.contains(key)) m_known.append(key);
     auto it = m_object.constFind(key);
     if (it == m_object.constEnd() || it->isNull()) {
         if (required) fail(key, QStringLiteral("This field is required."));

@@ -53,7 +53,7 @@ private:
 
     QJsonObject m_object;
     QString m_prefix;
-    QSet<QString> m_known;
+    QStringList m_known;  // a handful of keys: a list beats hashing every one
     QList<FieldError> m_errors;
     QJsonValue m_current;
 };

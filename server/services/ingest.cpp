@@ -143,14 +143,53 @@ Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue 
     const QString currency = partner.value(1).toString();
 
     CustomerResolver resolver(*conn, m_phones);
-    Sql insReceipt(*conn, QStringLiteral(
-        "INSERT INTO receipts (partner_id, external_id, customer_id, card_id, pos, cheque_number, purchased_at, status, total, discount, "
-        "bonus_accrued, bonus_spent, currency, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (partner_id, external_id) DO NOTHING RETURNING id"));
-    Sql existing(*conn, QStringLiteral("SELECT id FROM receipts WHERE partner_id = ? AND external_id = ?"));
-    // Lines and ledger rows go out as multi-row INSERTs, and customer metrics and account
-    // balances as one UPDATE each, when the batch is done: per-row statements cost more
-    // than the rows themselves.
+    // Receipts already stored, by external id: one query per 500 records, not one per
+    // record. Receipts created below join the map, so a repeat inside the batch is a
+    // duplicate too.
+    QHash<QString, qint64> known;
+    {
+        QStringList ids;
+        for (const QJsonValue &v : list)
+            if (v.isObject() && v.toObject().value(QStringLiteral("external_id")).isString())
+                ids << v.toObject().value(QStringLiteral("external_id")).toString();
+        for (qsizetype from = 0; from < ids.size(); from += 500) {
+            const QStringList part = ids.mid(from, 500);
+            QString marks;
+            for (qsizetype k = 0; k < part.size(); ++k) marks += k ? QStringLiteral(", ?") : QStringLiteral("?");
+            Sql q(*conn, QStringLiteral("SELECT external_id, id FROM receipts WHERE partner_id = ? AND external_id IN (") + marks + u')');
+            q.bind(partnerId);
+            for (const QString &id : part) q.bind(id);
+            if (auto r = q.exec(); !r) return r.error();
+            while (q.next()) known.insert(q.value(0).toString(), q.value(1).toLongLong());
+        }
+    }
+    // Ids for new receipts, taken here so that receipts, their lines and ledger rows can
+    // all be written with multi-row INSERTs: on SQLite this transaction holds the write
+    // lock (BEGIN IMMEDIATE), so the maximum is ours; PostgreSQL hands out a block of its
+    // sequence. (A concurrent PostgreSQL request storing the same external id in the
+    // same moment makes this batch fail on the unique key; retried, it reports duplicates.)
+    QList<qint64> freeIds;
+    qint64 nextId = 0;
+    if (m_db.isSqlite()) {
+        Sql q(*conn, QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM receipts"));
+        auto v = q.scalar();
+        if (!v) return v.error();
+        nextId = v->toLongLong();
+    } else {
+        Sql q(*conn, QStringLiteral("SELECT nextval(pg_get_serial_sequence('receipts', 'id')) FROM generate_series(1, ?)"));
+        q.bind(qint64(list.size()));
+        if (auto r = q.exec(); !r) return r.error();
+        while (q.next()) freeIds << q.value(0).toLongLong();
+    }
+    auto newReceiptId = [&]() { return m_db.isSqlite() ? ++nextId : freeIds.takeFirst(); };
+    BulkInsert receiptRows(*conn, QStringLiteral("receipts"),
+                           {QStringLiteral("id"), QStringLiteral("partner_id"), QStringLiteral("external_id"), QStringLiteral("customer_id"),
+                            QStringLiteral("card_id"), QStringLiteral("pos"), QStringLiteral("cheque_number"), QStringLiteral("purchased_at"),
+                            QStringLiteral("status"), QStringLiteral("total"), QStringLiteral("discount"), QStringLiteral("bonus_accrued"),
+                            QStringLiteral("bonus_spent"), QStringLiteral("currency"), QStringLiteral("created_at")});
+    // Lines and ledger rows go out as multi-row INSERTs too, and customer metrics and
+    // account balances as one UPDATE each, when the batch is done: per-row statements
+    // cost more than the rows themselves.
     BulkInsert lineRows(*conn, QStringLiteral("receipt_lines"),
                         {QStringLiteral("receipt_id"), QStringLiteral("line_no"), QStringLiteral("product_id"), QStringLiteral("sku"),
                          QStringLiteral("name"), QStringLiteral("category"), QStringLiteral("quantity"), QStringLiteral("price"),
@@ -237,22 +276,17 @@ Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue 
             continue;
         }
         const QString st = status.value_or(QStringLiteral("completed"));
-        insReceipt.bind(partnerId).bind(*externalId)
-            .bind(who->customerId ? QVariant(*who->customerId) : QVariant(QMetaType(QMetaType::LongLong)))
-            .bind(who->cardId ? QVariant(*who->cardId) : QVariant(QMetaType(QMetaType::LongLong)))
-            .bindOptional(pos).bindOptional(cheque).bind(*at).bind(st).bind(*total).bind(discount.value_or(0))
-            .bind(accrued.value_or(0)).bind(spent.value_or(0)).bind(currency).bind(now);
-        auto newId = insReceipt.scalar();
-        if (!newId) return newId.error();
-        if (!newId->isValid()) {
-            existing.bind(partnerId).bind(*externalId);
-            auto old = existing.scalar();
-            if (!old) return old.error();
-            results.append(itemResult(i, *externalId, QStringLiteral("duplicate"), old->toLongLong()));
+        if (const auto old = known.constFind(*externalId); old != known.cend()) {
+            results.append(itemResult(i, *externalId, QStringLiteral("duplicate"), *old));
             ++duplicates;
             continue;
         }
-        const qint64 receiptId = newId->toLongLong();
+        const qint64 receiptId = newReceiptId();
+        known.insert(*externalId, receiptId);
+        receiptRows.row({receiptId, partnerId, *externalId, who->customerId ? QVariant(*who->customerId) : QVariant(QMetaType(QMetaType::LongLong)),
+                         who->cardId ? QVariant(*who->cardId) : QVariant(QMetaType(QMetaType::LongLong)), text(pos.value_or(QString())),
+                         text(cheque.value_or(QString())), *at, st, *total, discount.value_or(0), accrued.value_or(0), spent.value_or(0),
+                         currency, now});
         for (int j = 0; j < parsed.size(); ++j) {
             const Line &l = parsed.at(j);
             QVariant productId(QMetaType(QMetaType::LongLong));
@@ -296,6 +330,7 @@ Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue 
         results.append(itemResult(i, *externalId, QStringLiteral("created"), receiptId));
         ++created;
     }
+    if (auto r = receiptRows.flush(); !r) return r.error();
     if (auto r = lineRows.flush(); !r) return r.error();
     if (auto r = ledgerRows.flush(); !r) return r.error();
     for (auto it = purchases.cbegin(); it != purchases.cend(); ++it) {
