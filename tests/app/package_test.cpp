@@ -90,12 +90,13 @@ TEST_F(Packages, ServerHasTheUnitSettingsAndASystemUser)
     ASSERT_FALSE(deb.isEmpty());
     const QString files = contents(deb);
     EXPECT_TRUE(files.contains(QLatin1String("./usr/bin/loyaltydesk-server"))) << files.toStdString();
-    EXPECT_TRUE(files.contains(QLatin1String("./lib/systemd/system/loyaltydesk-server.service")));
+    EXPECT_TRUE(files.contains(QLatin1String("./usr/lib/systemd/system/loyaltydesk-server.service")));
     EXPECT_TRUE(files.contains(QLatin1String("./etc/loyaltydesk/server.env")));
     EXPECT_FALSE(files.contains(QLatin1String("./usr/bin/loyaltydesk\n")));
     const QString control = info(deb, QStringLiteral("control"));
     EXPECT_TRUE(control.contains(QLatin1String("Package: loyaltydesk-server\n")));
     EXPECT_TRUE(control.contains(QLatin1String("adduser")));
+    EXPECT_TRUE(control.contains(QLatin1String("libqt6sql6-sqlite")));
     const QString postinst = info(deb, QStringLiteral("postinst"));
     EXPECT_TRUE(postinst.contains(QLatin1String("adduser --system"))) << postinst.toStdString();
     EXPECT_TRUE(postinst.contains(QLatin1String("systemctl enable loyaltydesk-server.service")));
