@@ -626,17 +626,17 @@ public:
         }
     }
 
-    QJsonObject condition()
+    QJsonObject condition(const FieldDef *fixed = nullptr, const QString &fixedOp = {})
     {
         const auto &fields = m_catalog.fields();
-        const FieldDef *f = nullptr;
-        do {
+        const FieldDef *f = fixed;
+        while (!f || (f->type == ValueType::Segment && m_segments.isEmpty())) {
             // Aggregates hide the subtle cases (several matching lines, no rows at all): favour them.
             if (m_d.chance(35)) f = m_catalog.find(m_d.pick(QStringList{QStringLiteral("purchases"), QStringLiteral("purchases"), QStringLiteral("event"),
                                                                            QStringLiteral("site_visit"), QStringLiteral("messages"), QStringLiteral("points_expiring")}));
             else f = &fields.at(m_d.between(0, int(fields.size()) - 1));
-        } while (f->type == ValueType::Segment && m_segments.isEmpty());
-        const QString op = m_d.pick(f->operators);
+        }
+        const QString op = fixedOp.isEmpty() ? m_d.pick(f->operators) : fixedOp;
         QJsonObject c{{QStringLiteral("field"), f->id}, {QStringLiteral("op"), op}};
         const int arity = Op::arity(op);
         if (op == Op::InLastDays || op == Op::MoreThanDaysAgo) c.insert(QStringLiteral("value"), m_d.between(0, 400));
@@ -782,73 +782,100 @@ Catalog testCatalog()
     return catalog;
 }
 
-class SegmentOracle : public ::testing::TestWithParam<LoyaltyDesk::Test::Backend> {};
-
-}  // namespace
-
-TEST_P(SegmentOracle, SqlMembersEqualTheOracleForRandomNestedRules)
-{
-    if (GetParam() == LoyaltyDesk::Test::Backend::PostgreSQL && !LoyaltyDesk::Test::postgresAvailable()) GTEST_SKIP() << "LOYALTYDESK_TEST_PG is not set";
-    LoyaltyDesk::Test::TestDatabase testDb(GetParam());
-    ASSERT_TRUE(testDb.ok()) << testDb.error().toStdString();
-    Server::Database db(*Server::DbConfig::parse(testDb.url()));
-    ASSERT_TRUE(db.migrate().ok());
-    Server::AuthService auth(db, 3600);
-    ASSERT_TRUE(auth.bootstrap(QStringLiteral("oracle-admin")).ok());
-
-    Data data(20251115);
-    QList<Customer> customers = data.generate(400);
-    numberAnswers(customers);
-    ASSERT_EQ(store(db, customers), QString());
-
-    const Catalog catalog = testCatalog();
-    Oracle oracle;
-    // Saved segments for "member of segment" conditions.
+class SegmentOracle : public ::testing::TestWithParam<LoyaltyDesk::Test::Backend> {
+protected:
+    void SetUp() override
     {
-        Catalog plain = catalog;
-        QList<FieldDef> withoutSegments;
+        if (GetParam() == LoyaltyDesk::Test::Backend::PostgreSQL && !LoyaltyDesk::Test::postgresAvailable()) GTEST_SKIP() << "LOYALTYDESK_TEST_PG is not set";
+        testDb = std::make_unique<LoyaltyDesk::Test::TestDatabase>(GetParam());
+        ASSERT_TRUE(testDb->ok()) << testDb->error().toStdString();
+        db = std::make_unique<Server::Database>(*Server::DbConfig::parse(testDb->url()));
+        ASSERT_TRUE(db->migrate().ok());
+        Server::AuthService auth(*db, 3600);
+        ASSERT_TRUE(auth.bootstrap(QStringLiteral("oracle-admin")).ok());
+        customers = data.generate(400);
+        numberAnswers(customers);
+        ASSERT_EQ(store(*db, customers), QString());
         RuleMaker maker(data, catalog, {});
         for (qint64 id = 1; id <= 3; ++id) {
-            QJsonObject json;
             std::optional<Rule> rule;
-            do {
-                json = maker.rule();
-                auto r = Rule::fromJson(json, catalog);
+            while (!rule) {
+                auto r = Rule::fromJson(maker.rule(), catalog);
                 if (r && r->segmentReferences().isEmpty()) rule = *r;
-            } while (!rule);
+            }
             oracle.saved.insert(id, *rule);
         }
     }
-    const Dialect dialect = GetParam() == LoyaltyDesk::Test::Backend::SQLite ? Dialect::SQLite : Dialect::PostgreSQL;
-    auto resolver = [&](qint64 id) -> Core::Result<Rule> {
-        if (!oracle.saved.contains(id)) return Core::Error::validation(QStringLiteral("segment"), QStringLiteral("no segment %1").arg(id));
-        return oracle.saved.value(id);
-    };
 
-    RuleMaker maker(data, catalog, {1, 2, 3});
-    auto conn = db.connection();
-    ASSERT_TRUE(conn.ok());
-    int nonTrivial = 0;
-    const int rules = 400;
-    for (int i = 0; i < rules; ++i) {
-        const QJsonObject json = maker.rule();
+    // Runs one rule both ways; returns the members, or fails the test.
+    QList<qint64> check(const QJsonObject &json, const QString &label)
+    {
         const QByteArray text = QJsonDocument(json).toJson(QJsonDocument::Compact);
         auto rule = Rule::fromJson(json, catalog);
-        ASSERT_TRUE(rule.ok()) << text.toStdString() << "\n" << rule.error().message.toStdString();
+        EXPECT_TRUE(rule.ok()) << text.toStdString() << "\n" << (rule ? std::string() : rule.error().message.toStdString());
+        if (!rule) return {};
+        auto resolver = [&](qint64 id) -> Core::Result<Rule> {
+            if (!oracle.saved.contains(id)) return Core::Error::validation(QStringLiteral("segment"), QStringLiteral("no segment %1").arg(id));
+            return oracle.saved.value(id);
+        };
+        const Dialect dialect = GetParam() == LoyaltyDesk::Test::Backend::SQLite ? Dialect::SQLite : Dialect::PostgreSQL;
         Server::SegmentCompiler compiler(dialect, kNow, resolver);
         auto compiled = compiler.compile(*rule);
-        ASSERT_TRUE(compiled.ok()) << text.toStdString() << "\n" << compiled.error().message.toStdString();
+        EXPECT_TRUE(compiled.ok()) << text.toStdString();
+        if (!compiled) return {};
+        auto conn = db->connection();
         Server::Sql q(*conn, QStringLiteral("SELECT c.id FROM customers c WHERE ") + compiled->where + QStringLiteral(" ORDER BY c.id"));
         for (const auto &b : compiled->binds) q.bind(b);
         auto ran = q.exec();
-        ASSERT_TRUE(ran.ok()) << text.toStdString() << "\n" << ran.error().message.toStdString() << "\n" << compiled->where.toStdString();
+        EXPECT_TRUE(ran.ok()) << text.toStdString() << "\n" << (ran ? std::string() : ran.error().message.toStdString());
         QList<qint64> sql;
         while (q.next()) sql << q.value(0).toLongLong();
         QList<qint64> expected;
         for (const auto &c : customers)
             if (oracle.eval(rule->root, c)) expected << c.id;
-        ASSERT_EQ(sql, expected) << "rule " << i << ": " << text.toStdString() << "\nSQL: " << compiled->where.toStdString();
-        if (!expected.isEmpty() && expected.size() < customers.size()) ++nonTrivial;
+        EXPECT_EQ(sql, expected) << label.toStdString() << ": " << text.toStdString() << "\nSQL: " << compiled->where.toStdString();
+        return expected;
+    }
+
+    Data data{20251115};
+    const Catalog catalog = testCatalog();
+    std::unique_ptr<LoyaltyDesk::Test::TestDatabase> testDb;
+    std::unique_ptr<Server::Database> db;
+    QList<Customer> customers;
+    Oracle oracle;
+};
+
+}  // namespace
+
+TEST_P(SegmentOracle, EveryFieldAndOperatorAgreesWithTheOracle)
+{
+    RuleMaker maker(data, catalog, {1, 2, 3});
+    int checked = 0;
+    for (const auto &field : catalog.fields()) {
+        for (const auto &op : field.operators) {
+            // Several draws of values and parameters for each pair.
+            for (int draw = 0; draw < 4; ++draw) {
+                const QJsonObject rule{{QStringLiteral("version"), 1},
+                                       {QStringLiteral("root"), QJsonObject{{QStringLiteral("group"), QStringLiteral("and")},
+                                                                            {QStringLiteral("rules"), QJsonArray{maker.condition(&field, op)}}}}};
+                check(rule, field.id + u' ' + op);
+                if (HasFailure()) return;
+                ++checked;
+            }
+        }
+    }
+    EXPECT_GT(checked, 4 * 200);
+}
+
+TEST_P(SegmentOracle, SqlMembersEqualTheOracleForRandomNestedRules)
+{
+    RuleMaker maker(data, catalog, {1, 2, 3});
+    int nonTrivial = 0;
+    const int rules = 400;
+    for (int i = 0; i < rules; ++i) {
+        const QList<qint64> members = check(maker.rule(), QStringLiteral("rule %1").arg(i));
+        if (HasFailure()) return;
+        if (!members.isEmpty() && members.size() < customers.size()) ++nonTrivial;
     }
     // The generator must produce rules that actually discriminate.
     EXPECT_GT(nonTrivial, rules / 3);
