@@ -368,34 +368,43 @@ TEST(LiquidEscaping, HtmlModeEscapesEveryOutputUnlessRaw)
     expectAll({{"{{ html }}", "<b>Tom & \"Jerry\"</b>"}});  // plain text for SMS and push
 }
 
-TEST(LiquidLimits, LoopIterationsAreBounded)
+Limits smallLimits(qint64 iterations, qsizetype output, qint64 work)
 {
-    Limits limits;
-    limits.maxLoopIterations = 10'000;
-    Diagnostic d = renderError(QStringLiteral("{% for i in (1..1000000000) %}x{% endfor %}"), withLimits(limits));
-    EXPECT_EQ(d.message, QStringLiteral("loops ran more than 10000 iterations in total"));
-    // Nested loops count together.
-    d = renderError(QStringLiteral("{% for a in (1..1000) %}{% for b in (1..1000) %}{% endfor %}{% endfor %}"),
-                    withLimits(limits));
-    EXPECT_EQ(std::pair(d.line, d.column), std::pair(1, 25));
-    d = renderError(QStringLiteral("{{ (1..1000000000) | join }}"), withLimits(limits));
-    EXPECT_EQ(d.message, QStringLiteral("the range has more than 10000 items"));
+    Limits l;
+    l.maxLoopIterations = iterations;
+    l.maxOutputSize = output;
+    l.maxWork = work;
+    return l;
 }
 
-TEST(LiquidLimits, OutputAndStringWorkAreBounded)
+TEST(LiquidLimits, LoopsOutputAndStringWorkAreBoundedWithClearErrors)
 {
-    Limits limits;
-    limits.maxOutputSize = 100'000;
-    Diagnostic d = renderError(QStringLiteral("{% for i in (1..100000) %}0123456789{% endfor %}"), withLimits(limits));
-    EXPECT_EQ(d.message, QStringLiteral("the output is longer than the limit of 100000 characters"));
-    d = renderError(QStringLiteral("{% assign s = 'ab' %}{% for i in (1..64) %}{% assign s = s | append: s %}{% endfor %}"),
-                    withLimits(limits));
-    EXPECT_EQ(d.message, QStringLiteral("the output is longer than the limit of 100000 characters"));
-    limits.maxWork = 1'000'000;
-    d = renderError(QStringLiteral("{% assign s = 'x' | append: 'y' %}{% for i in (1..1000000) %}"
-                                   "{% capture c %}{{ s }}{{ s }}{{ s }}{% endcapture %}{% endfor %}"),
-                    withLimits(limits));
-    EXPECT_EQ(d.message, QStringLiteral("the template does more string work than the limit of 1000000 characters"));
+    const Limits loops = smallLimits(10'000, 4 << 20, 64 << 20);
+    const Limits output = smallLimits(1'000'000, 100'000, 64 << 20);
+    const Limits work = smallLimits(10'000'000, 100'000, 1'000'000);
+    const struct {
+        const char *source;
+        Limits limits;
+        const char *message;
+        int column;
+    } cases[] = {
+        {"{% for i in (1..1000000000) %}x{% endfor %}", loops, "loops ran more than 10000 iterations in total", 1},
+        // Nested loops count together; the error is at the loop that went over.
+        {"{% for a in (1..1000) %}{% for b in (1..1000) %}{% endfor %}{% endfor %}", loops,
+         "loops ran more than 10000 iterations in total", 25},
+        {"{{ (1..1000000000) | join }}", loops, "the range has more than 10000 items", 4},
+        {"{% for i in (1..100000) %}0123456789{% endfor %}", output, "the output is longer than the limit of 100000 characters", 27},
+        {"{% assign s = 'ab' %}{% for i in (1..64) %}{% assign s = s | append: s %}{% endfor %}", output,
+         "the output is longer than the limit of 100000 characters", 62},
+        {"{% assign s = 'x' | append: 'y' %}{% for i in (1..1000000) %}{% capture c %}{{ s }}{{ s }}{{ s }}{% endcapture %}"
+         "{% endfor %}",
+         work, "the template does more string work than the limit of 1000000 characters", 62},
+    };
+    for (const auto &c : cases) {
+        const Diagnostic d = renderError(QString::fromUtf8(c.source), withLimits(c.limits));
+        EXPECT_EQ(d.message, QString::fromUtf8(c.message)) << c.source;
+        EXPECT_EQ(std::pair(d.line, d.column), std::pair(1, c.column)) << c.source;
+    }
 }
 
 TEST(LiquidLimits, NestingAndTemplateSizeAreBounded)
