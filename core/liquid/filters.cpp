@@ -510,7 +510,9 @@ QString strftime(const QDateTime &t, const QString &format)
         while (j < format.size() && QStringLiteral("-_0^#:").contains(format.at(j))) flags += format.at(j++);
         qsizetype w = j;
         while (w < format.size() && format.at(w).isDigit()) ++w;
-        const int width = format.mid(j, w - j).toInt();
+        // A width pads the field; beyond kMaxWidth it could only be a way to flood the output.
+        constexpr int kMaxWidth = 256;
+        const int width = std::min(format.mid(j, std::min<qsizetype>(w - j, 4)).toInt(), kMaxWidth);
         j = w;
         if (j < format.size() && (format.at(j) == QLatin1Char('E') || format.at(j) == QLatin1Char('O'))) ++j;
         if (j >= format.size()) {

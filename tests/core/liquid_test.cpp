@@ -220,6 +220,8 @@ TEST(LiquidFilters, DateWithFormatsZonesAndNow)
                   {"{{ 'not a date' | date: '%Y' }}", "not a date"},
               },
               o);
+    // A width pads; a huge one is capped rather than allocating gigabytes (found by the fuzzer).
+    EXPECT_EQ(render(QStringLiteral("{{ ts | date: '%2099007909Y' }}"), o).size(), 256);
     o.timeZone = QTimeZone(QByteArrayLiteral("Europe/Moscow"));
     EXPECT_EQ(render(QStringLiteral("{{ ts | date: '%d.%m %H:%M %z' }}"), o), QStringLiteral("02.03 00:15 +0300"));
 }
