@@ -7,8 +7,7 @@
 
 namespace LoyaltyDesk::Bench {
 
-QString takeDbArgument(int *argc, char **argv)
-{
+QString takeDbArgument(int *argc, char **argv) {
     QString url = qEnvironmentVariable("LOYALTYDESK_BENCH_DB");
     for (int i = 1; i < *argc; ++i) {
         QString value;
@@ -29,14 +28,14 @@ QString takeDbArgument(int *argc, char **argv)
     return url;
 }
 
-std::unique_ptr<Server::ServerContext> openContext(const QString &url)
-{
+std::unique_ptr<Server::ServerContext> openContext(const QString &url) {
     auto config = Server::DbConfig::parse(url);
     if (!config) {
         QTextStream(stderr) << "Bad --db: " << config.error().message << '\n';
         return nullptr;
     }
-    auto ctx = std::make_unique<Server::ServerContext>(Server::ServerOptions{url, QStringLiteral("RU"), 3600}, *config);
+    auto ctx = std::make_unique<Server::ServerContext>(
+        Server::ServerOptions{url, QStringLiteral("RU"), 3600}, *config);
     if (auto m = ctx->db.migrate(); !m) {
         QTextStream(stderr) << "Cannot open " << url << ": " << m.error().message << '\n';
         return nullptr;
@@ -44,11 +43,12 @@ std::unique_ptr<Server::ServerContext> openContext(const QString &url)
     return ctx;
 }
 
-void Latencies::report(benchmark::State &state)
-{
+void Latencies::report(benchmark::State &state) {
     if (m_samples.empty()) return;
     std::sort(m_samples.begin(), m_samples.end());
-    auto at = [&](double q) { return m_samples[std::min(m_samples.size() - 1, size_t(q * double(m_samples.size())))]; };
+    auto at = [&](double q) {
+        return m_samples[std::min(m_samples.size() - 1, size_t(q * double(m_samples.size())))];
+    };
     state.counters["p50_us"] = at(0.50);
     state.counters["p90_us"] = at(0.90);
     state.counters["p99_us"] = at(0.99);

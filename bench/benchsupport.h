@@ -24,7 +24,9 @@ std::unique_ptr<Server::ServerContext> openContext(const QString &url);
 class Latencies final {
 public:
     Latencies() { m_samples.reserve(1 << 20); }
-    void add(std::chrono::steady_clock::duration d) { m_samples.push_back(std::chrono::duration<double, std::micro>(d).count()); }
+    void add(std::chrono::steady_clock::duration d) {
+        m_samples.push_back(std::chrono::duration<double, std::micro>(d).count());
+    }
     void report(benchmark::State &state);
 
 private:

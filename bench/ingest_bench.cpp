@@ -27,25 +27,24 @@ QList<QJsonObject> g_products;
 qint64 g_next = 0;
 QString g_run;
 
-QJsonObject receipt(qint64 n, qint64 now)
-{
+QJsonObject receipt(qint64 n, qint64 now) {
     QJsonArray lines;
     for (int l = 0; l < 3; ++l) {
         QJsonObject line = g_products.at((n * 7 + l * 13) % g_products.size());
         line.insert(QStringLiteral("quantity"), 1 + (n + l) % 3);
         lines.append(line);
     }
-    return QJsonObject{{QStringLiteral("external_id"), QStringLiteral("bench-%1-%2").arg(g_run).arg(n)},
-                       {QStringLiteral("card_number"), g_cards.at(n % g_cards.size())},
-                       {QStringLiteral("pos"), QStringLiteral("BENCH-01")},
-                       {QStringLiteral("cheque_number"), QStringLiteral("B%1").arg(n)},
-                       {QStringLiteral("purchased_at"), Core::Json::isoUtc(now - n % 86400)},
-                       {QStringLiteral("bonus_accrued"), 10},
-                       {QStringLiteral("lines"), lines}};
+    return QJsonObject{
+        {QStringLiteral("external_id"), QStringLiteral("bench-%1-%2").arg(g_run).arg(n)},
+        {QStringLiteral("card_number"), g_cards.at(n % g_cards.size())},
+        {QStringLiteral("pos"), QStringLiteral("BENCH-01")},
+        {QStringLiteral("cheque_number"), QStringLiteral("B%1").arg(n)},
+        {QStringLiteral("purchased_at"), Core::Json::isoUtc(now - n % 86400)},
+        {QStringLiteral("bonus_accrued"), 10},
+        {QStringLiteral("lines"), lines}};
 }
 
-void BM_IngestReceipts(benchmark::State &state)
-{
+void BM_IngestReceipts(benchmark::State &state) {
     const int batch = int(state.range(0));
     const Server::Principal bench{0, QStringLiteral("bench"), {}, {}};
     const qint64 now = QDateTime::currentSecsSinceEpoch();
@@ -57,18 +56,19 @@ void BM_IngestReceipts(benchmark::State &state)
         state.ResumeTiming();
         auto result = g_ctx->ingest->receipts(bench, body);
         if (!result || result->value(QStringLiteral("created")).toInt() != batch) {
-            state.SkipWithError(result ? "some receipts were not created" : result.error().message.toStdString().c_str());
+            state.SkipWithError(result ? "some receipts were not created"
+                                       : result.error().message.toStdString().c_str());
             return;
         }
     }
     state.SetItemsProcessed(state.iterations() * batch);
-    state.counters["receipts_per_s"] = benchmark::Counter(double(state.iterations() * batch), benchmark::Counter::kIsRate);
+    state.counters["receipts_per_s"] =
+        benchmark::Counter(double(state.iterations() * batch), benchmark::Counter::kIsRate);
 }
 
 }  // namespace
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     QString url = Bench::takeDbArgument(&argc, argv);
     QCoreApplication app(argc, argv);
     QTemporaryDir dir;
@@ -86,10 +86,14 @@ int main(int argc, char **argv)
         }
     }
     auto conn = g_ctx->db.connection();
-    Server::Sql cards(*conn, QStringLiteral("SELECT number FROM cards WHERE state = 'active' ORDER BY id DESC LIMIT 20000"));
+    Server::Sql cards(
+        *conn, QStringLiteral(
+                   "SELECT number FROM cards WHERE state = 'active' ORDER BY id DESC LIMIT 20000"));
     if (cards.exec())
         while (cards.next()) g_cards << cards.value(0).toString();
-    Server::Sql products(*conn, QStringLiteral("SELECT sku, name, category, price FROM products ORDER BY id LIMIT 200"));
+    Server::Sql products(
+        *conn,
+        QStringLiteral("SELECT sku, name, category, price FROM products ORDER BY id LIMIT 200"));
     if (products.exec())
         while (products.next())
             g_products << QJsonObject{{QStringLiteral("sku"), products.value(0).toString()},
@@ -97,12 +101,20 @@ int main(int argc, char **argv)
                                       {QStringLiteral("category"), products.value(2).toString()},
                                       {QStringLiteral("price"), products.value(3).toLongLong()}};
     if (g_cards.isEmpty() || g_products.isEmpty()) {
-        QTextStream(stderr) << "The database has no cards or products: seed it with `loyaltydesk-server seed-demo` first.\n";
+        QTextStream(stderr) << "The database has no cards or products: seed it with "
+                               "`loyaltydesk-server seed-demo` first.\n";
         return 1;
     }
     g_run = QString::number(QDateTime::currentMSecsSinceEpoch(), 36);
-    QTextStream(stdout) << "Database " << g_ctx->db.config().describe() << (own ? " (temporary, 10 000 demo customers)" : "") << '\n';
-    benchmark::RegisterBenchmark("IngestReceipts", BM_IngestReceipts)->Arg(100)->Arg(1000)->Arg(5000)->UseRealTime()->Unit(benchmark::kMillisecond)->MinTime(5);
+    QTextStream(stdout) << "Database " << g_ctx->db.config().describe()
+                        << (own ? " (temporary, 10 000 demo customers)" : "") << '\n';
+    benchmark::RegisterBenchmark("IngestReceipts", BM_IngestReceipts)
+        ->Arg(100)
+        ->Arg(1000)
+        ->Arg(5000)
+        ->UseRealTime()
+        ->Unit(benchmark::kMillisecond)
+        ->MinTime(5);
     benchmark::Initialize(&argc, argv);
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();

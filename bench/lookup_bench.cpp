@@ -18,8 +18,8 @@ namespace {
 std::unique_ptr<Server::ServerContext> g_ctx;
 QStringList g_phones, g_emails, g_cards, g_names, g_likePatterns;
 
-QStringList sample(const QString &sql, qint64 step, const std::function<QString(const QString &)> &typed)
-{
+QStringList sample(const QString &sql, qint64 step,
+                   const std::function<QString(const QString &)> &typed) {
     auto conn = g_ctx->db.connection();
     Server::Sql q(*conn, sql);
     q.bind(step);
@@ -29,8 +29,7 @@ QStringList sample(const QString &sql, qint64 step, const std::function<QString(
     return out;
 }
 
-void lookup(benchmark::State &state, const QStringList &queries)
-{
+void lookup(benchmark::State &state, const QStringList &queries) {
     if (queries.isEmpty()) {
         state.SkipWithError("no sample values in this database");
         return;
@@ -52,16 +51,26 @@ void lookup(benchmark::State &state, const QStringList &queries)
     latencies.report(state);
 }
 
-void BM_LookupByPhone(benchmark::State &state) { lookup(state, g_phones); }
-void BM_LookupByEmail(benchmark::State &state) { lookup(state, g_emails); }
-void BM_LookupByCard(benchmark::State &state) { lookup(state, g_cards); }
-void BM_LookupByNamePrefix(benchmark::State &state) { lookup(state, g_names); }
+void BM_LookupByPhone(benchmark::State &state) {
+    lookup(state, g_phones);
+}
+void BM_LookupByEmail(benchmark::State &state) {
+    lookup(state, g_emails);
+}
+void BM_LookupByCard(benchmark::State &state) {
+    lookup(state, g_cards);
+}
+void BM_LookupByNamePrefix(benchmark::State &state) {
+    lookup(state, g_names);
+}
 
 // Baseline: find a phone without the index, as a LIKE over every contact.
-void BM_BaselineLikeScanOfContacts(benchmark::State &state)
-{
+void BM_BaselineLikeScanOfContacts(benchmark::State &state) {
     auto conn = g_ctx->db.connection();
-    Server::Sql q(*conn, QStringLiteral("SELECT customer_id FROM contacts WHERE kind = 'phone' AND raw_value LIKE ? LIMIT 20"));
+    Server::Sql q(
+        *conn,
+        QStringLiteral(
+            "SELECT customer_id FROM contacts WHERE kind = 'phone' AND raw_value LIKE ? LIMIT 20"));
     Bench::Latencies latencies;
     qsizetype i = 0;
     for (auto _ : state) {
@@ -79,13 +88,14 @@ void BM_BaselineLikeScanOfContacts(benchmark::State &state)
 
 }  // namespace
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     const QString url = Bench::takeDbArgument(&argc, argv);
     QCoreApplication app(argc, argv);
     if (url.isEmpty()) {
-        QTextStream(stderr) << "Usage: lookup_bench --db sqlite:PATH|postgresql://... [benchmark options]\n"
-                               "(or set LOYALTYDESK_BENCH_DB); the database comes from `loyaltydesk-server seed-demo`.\n";
+        QTextStream(stderr)
+            << "Usage: lookup_bench --db sqlite:PATH|postgresql://... [benchmark options]\n"
+               "(or set LOYALTYDESK_BENCH_DB); the database comes from `loyaltydesk-server "
+               "seed-demo`.\n";
         return 2;
     }
     g_ctx = Bench::openContext(url);
@@ -93,11 +103,14 @@ int main(int argc, char **argv)
     auto conn = g_ctx->db.connection();
     Server::Sql count(*conn, QStringLiteral("SELECT MAX(id) FROM customers"));
     const qint64 customers = count.scalar().value().toLongLong();
-    const qint64 step = std::max<qint64>(1, customers / 4000);  // ~4000 values spread over the whole table
-    g_phones = sample(QStringLiteral("SELECT value FROM contacts WHERE kind = 'phone' AND valid = 1 AND value LIKE '+79%' AND customer_id % ? = 0"),
+    const qint64 step =
+        std::max<qint64>(1, customers / 4000);  // ~4000 values spread over the whole table
+    g_phones = sample(QStringLiteral("SELECT value FROM contacts WHERE kind = 'phone' AND valid = "
+                                     "1 AND value LIKE '+79%' AND customer_id % ? = 0"),
                       step, [](const QString &e164) {
                           const QString d = e164.mid(2);
-                          return QStringLiteral("8 (%1) %2-%3-%4").arg(d.left(3), d.mid(3, 3), d.mid(6, 2), d.mid(8));
+                          return QStringLiteral("8 (%1) %2-%3-%4")
+                              .arg(d.left(3), d.mid(3, 3), d.mid(6, 2), d.mid(8));
                       });
     for (const QString &p : std::as_const(g_phones)) {
         QString digits;
@@ -105,19 +118,34 @@ int main(int argc, char **argv)
             if (c.isDigit()) digits += c;
         g_likePatterns << u'%' + digits.right(4) + u'%';
     }
-    g_emails = sample(QStringLiteral("SELECT value FROM contacts WHERE kind = 'email' AND valid = 1 AND customer_id % ? = 0"), step,
-                      [](const QString &e) { return e.toUpper(); });
-    g_cards = sample(QStringLiteral("SELECT number FROM cards WHERE id % ? = 0"), step, [](const QString &n) { return n; });
-    g_names = sample(QStringLiteral("SELECT last_name || ' ' || first_name FROM customers WHERE id % ? = 0"), step,
+    g_emails = sample(QStringLiteral("SELECT value FROM contacts WHERE kind = 'email' AND valid = "
+                                     "1 AND customer_id % ? = 0"),
+                      step, [](const QString &e) { return e.toUpper(); });
+    g_cards = sample(QStringLiteral("SELECT number FROM cards WHERE id % ? = 0"), step,
                      [](const QString &n) { return n; });
-    QTextStream(stdout) << "Database " << g_ctx->db.config().describe() << ": " << customers << " customers; samples: " << g_phones.size()
-                        << " phones, " << g_emails.size() << " e-mails, " << g_cards.size() << " cards, " << g_names.size() << " names\n";
+    g_names = sample(
+        QStringLiteral("SELECT last_name || ' ' || first_name FROM customers WHERE id % ? = 0"),
+        step, [](const QString &n) { return n; });
+    QTextStream(stdout) << "Database " << g_ctx->db.config().describe() << ": " << customers
+                        << " customers; samples: " << g_phones.size() << " phones, "
+                        << g_emails.size() << " e-mails, " << g_cards.size() << " cards, "
+                        << g_names.size() << " names\n";
 
-    benchmark::RegisterBenchmark("LookupByPhone", BM_LookupByPhone)->Unit(benchmark::kMicrosecond)->MinTime(3);
-    benchmark::RegisterBenchmark("LookupByEmail", BM_LookupByEmail)->Unit(benchmark::kMicrosecond)->MinTime(3);
-    benchmark::RegisterBenchmark("LookupByCard", BM_LookupByCard)->Unit(benchmark::kMicrosecond)->MinTime(3);
-    benchmark::RegisterBenchmark("LookupByNamePrefix", BM_LookupByNamePrefix)->Unit(benchmark::kMicrosecond)->MinTime(3);
-    benchmark::RegisterBenchmark("BaselineLikeScanOfContacts", BM_BaselineLikeScanOfContacts)->Unit(benchmark::kMillisecond)->Iterations(10);
+    benchmark::RegisterBenchmark("LookupByPhone", BM_LookupByPhone)
+        ->Unit(benchmark::kMicrosecond)
+        ->MinTime(3);
+    benchmark::RegisterBenchmark("LookupByEmail", BM_LookupByEmail)
+        ->Unit(benchmark::kMicrosecond)
+        ->MinTime(3);
+    benchmark::RegisterBenchmark("LookupByCard", BM_LookupByCard)
+        ->Unit(benchmark::kMicrosecond)
+        ->MinTime(3);
+    benchmark::RegisterBenchmark("LookupByNamePrefix", BM_LookupByNamePrefix)
+        ->Unit(benchmark::kMicrosecond)
+        ->MinTime(3);
+    benchmark::RegisterBenchmark("BaselineLikeScanOfContacts", BM_BaselineLikeScanOfContacts)
+        ->Unit(benchmark::kMillisecond)
+        ->Iterations(10);
     benchmark::Initialize(&argc, argv);
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();

@@ -9,21 +9,24 @@ namespace LoyaltyDesk::Server::Cli {
 namespace {
 
 const char kFormats[] =
-    "\nCSV: RFC 4180 (quotes, doubled quotes, line breaks inside quotes), UTF-8 with or without a BOM, the first row names the "
-    "columns in any order; ',', ';' or tab between values (detected from the header unless --delimiter is given). See docs/csv.md.\n"
-    "Customer columns (all optional; external_id, or the id of an existing customer, says which customer a row is):\n  ";
+    "\nCSV: RFC 4180 (quotes, doubled quotes, line breaks inside quotes), UTF-8 with or without a "
+    "BOM, the first row names the "
+    "columns in any order; ',', ';' or tab between values (detected from the header unless "
+    "--delimiter is given). See docs/csv.md.\n"
+    "Customer columns (all optional; external_id, or the id of an existing customer, says which "
+    "customer a row is):\n  ";
 const char kReceiptsHelp[] =
-    "\nReceipt columns, one row per line item; rows with the same external_id form one receipt whose receipt-level values come "
+    "\nReceipt columns, one row per line item; rows with the same external_id form one receipt "
+    "whose receipt-level values come "
     "from its first row; purchased_at is ISO 8601, money is in kopecks:\n  ";
 
-QString columnsHelp()
-{
-    return QString::fromUtf8(kFormats) + CsvService::customerColumns().join(QStringLiteral(", ")) + QString::fromUtf8(kReceiptsHelp) +
+QString columnsHelp() {
+    return QString::fromUtf8(kFormats) + CsvService::customerColumns().join(QStringLiteral(", ")) +
+           QString::fromUtf8(kReceiptsHelp) +
            CsvService::receiptColumns().join(QStringLiteral(", ")) + u'\n';
 }
 
-bool readType(const QCommandLineParser &parser, QString *type)
-{
+bool readType(const QCommandLineParser &parser, QString *type) {
     *type = parser.value(QStringLiteral("type")).toLower();
     if (*type == QLatin1String("customers") || *type == QLatin1String("receipts")) {
         if (!parser.value(QStringLiteral("file")).isEmpty()) return true;
@@ -35,12 +38,13 @@ bool readType(const QCommandLineParser &parser, QString *type)
     return false;
 }
 
-bool readDelimiter(const QCommandLineParser &parser, QChar *delimiter)
-{
+bool readDelimiter(const QCommandLineParser &parser, QChar *delimiter) {
     const QString d = parser.value(QStringLiteral("delimiter"));
     if (d.isEmpty()) return true;
-    if (d == QLatin1String("tab") || d == QLatin1String("\\t")) *delimiter = u'\t';
-    else if (d == QLatin1String(",") || d == QLatin1String(";")) *delimiter = d.at(0);
+    if (d == QLatin1String("tab") || d == QLatin1String("\\t"))
+        *delimiter = u'\t';
+    else if (d == QLatin1String(",") || d == QLatin1String(";"))
+        *delimiter = d.at(0);
     else {
         err() << "Error: --delimiter must be ',', ';' or tab.\n";
         err().flush();
@@ -51,41 +55,50 @@ bool readDelimiter(const QCommandLineParser &parser, QChar *delimiter)
 
 // An import into a new database needs what the first start creates: the built-in
 // roles, the default brand and the first administrator.
-bool bootstrapped(ServerContext &ctx)
-{
+bool bootstrapped(ServerContext &ctx) {
     auto generated = ctx.auth->bootstrap(qEnvironmentVariable("LOYALTYDESK_ADMIN_PASSWORD"));
     if (!generated) {
         err() << "Error: " << generated.error().message << "\n";
         err().flush();
         return false;
     }
-    if (!generated->isEmpty()) out() << "Created the user 'admin' with the password: " << *generated << " (shown only this once)\n";
+    if (!generated->isEmpty())
+        out() << "Created the user 'admin' with the password: " << *generated
+              << " (shown only this once)\n";
     return true;
 }
 
-void addCommonOptions(QCommandLineParser &parser)
-{
+void addCommonOptions(QCommandLineParser &parser) {
     addDatabaseOptions(parser);
-    parser.addOption({QStringLiteral("type"), QStringLiteral("customers or receipts."), QStringLiteral("type")});
-    parser.addOption({QStringLiteral("file"), QStringLiteral("The CSV file."), QStringLiteral("path")});
-    parser.addOption({QStringLiteral("delimiter"), QStringLiteral("',', ';' or tab (import: detected when absent; export: ',')."),
-                      QStringLiteral("char")});
+    parser.addOption(
+        {QStringLiteral("type"), QStringLiteral("customers or receipts."), QStringLiteral("type")});
+    parser.addOption(
+        {QStringLiteral("file"), QStringLiteral("The CSV file."), QStringLiteral("path")});
+    parser.addOption(
+        {QStringLiteral("delimiter"),
+         QStringLiteral("',', ';' or tab (import: detected when absent; export: ',')."),
+         QStringLiteral("char")});
 }
 
 }  // namespace
 
-int importCommand(const QStringList &args)
-{
+int importCommand(const QStringList &args) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Import customers or receipts from CSV. Re-importing the same file changes nothing: customers are matched by "
-                       "external_id (updated, or reported unchanged), receipts are ingested once by their external_id. Each rejected "
-                       "row goes to the report with its line number and the reason; the exit code is 1 only when the file cannot be "
+        QStringLiteral("Import customers or receipts from CSV. Re-importing the same file changes "
+                       "nothing: customers are matched by "
+                       "external_id (updated, or reported unchanged), receipts are ingested once "
+                       "by their external_id. Each rejected "
+                       "row goes to the report with its line number and the reason; the exit code "
+                       "is 1 only when the file cannot be "
                        "read.") +
         columnsHelp());
     addCommonOptions(parser);
-    parser.addOption({QStringLiteral("report"), QStringLiteral("Write rejected rows and warnings here (CSV: line, external_id, status, reason)."),
-                      QStringLiteral("path")});
+    parser.addOption(
+        {QStringLiteral("report"),
+         QStringLiteral(
+             "Write rejected rows and warnings here (CSV: line, external_id, status, reason)."),
+         QStringLiteral("path")});
     int code = 0;
     if (!parseArgs(parser, args, &code)) return code;
     CsvImportOptions options;
@@ -100,21 +113,28 @@ int importCommand(const QStringList &args)
         err().flush();
         return 1;
     }
-    out() << "Read " << summary->read << " rows (delimiter " << summary->delimiter << "): imported " << summary->imported << ", updated "
-          << summary->updated << ", unchanged " << summary->unchanged << ", rejected " << summary->rejected << ", warnings "
-          << summary->warnings << (options.type == QLatin1String("receipts") ? " (imported and unchanged count receipts)" : "") << ".\n";
+    out() << "Read " << summary->read << " rows (delimiter " << summary->delimiter << "): imported "
+          << summary->imported << ", updated " << summary->updated << ", unchanged "
+          << summary->unchanged << ", rejected " << summary->rejected << ", warnings "
+          << summary->warnings
+          << (options.type == QLatin1String("receipts") ? " (imported and unchanged count receipts)"
+                                                        : "")
+          << ".\n";
     if (summary->rejected + summary->warnings > 0)
-        out() << (options.reportFile.isEmpty() ? QStringLiteral("Give --report FILE to see which rows and why.")
-                                               : QStringLiteral("See %1 for the rows and the reasons.").arg(options.reportFile))
+        out() << (options.reportFile.isEmpty()
+                      ? QStringLiteral("Give --report FILE to see which rows and why.")
+                      : QStringLiteral("See %1 for the rows and the reasons.")
+                            .arg(options.reportFile))
               << '\n';
     out().flush();
     return 0;
 }
 
-int exportCommand(const QStringList &args)
-{
+int exportCommand(const QStringList &args) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Export customers or receipts to CSV, in the columns import reads.") + columnsHelp());
+    parser.setApplicationDescription(
+        QStringLiteral("Export customers or receipts to CSV, in the columns import reads.") +
+        columnsHelp());
     addCommonOptions(parser);
     int code = 0;
     if (!parseArgs(parser, args, &code)) return code;
@@ -129,7 +149,8 @@ int exportCommand(const QStringList &args)
         err().flush();
         return 1;
     }
-    out() << "Wrote " << *rows << " rows of " << type << " to " << parser.value(QStringLiteral("file")) << ".\n";
+    out() << "Wrote " << *rows << " rows of " << type << " to "
+          << parser.value(QStringLiteral("file")) << ".\n";
     out().flush();
     return 0;
 }

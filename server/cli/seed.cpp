@@ -7,8 +7,7 @@ namespace LoyaltyDesk::Server::Cli {
 
 namespace {
 
-int usageError(const char *message)
-{
+int usageError(const char *message) {
     err() << "Error: " << message << '\n';
     err().flush();
     return 2;
@@ -16,29 +15,40 @@ int usageError(const char *message)
 
 }  // namespace
 
-int seedDemoCommand(const QStringList &args)
-{
+int seedDemoCommand(const QStringList &args) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Fill the database with a realistic demo: customers, contacts, cards, bonus accounts and ledger, receipts "
-                       "over two years, events, messages, coupons, a product catalog, status tiers, and one user per role "
-                       "(admin, operator, marketer, analyst, designer, campaign_editor, integration) with the demo password. "
-                       "The same --seed gives the same data. The admin password is LOYALTYDESK_ADMIN_PASSWORD when that is set."));
+        QStringLiteral("Fill the database with a realistic demo: customers, contacts, cards, bonus "
+                       "accounts and ledger, receipts "
+                       "over two years, events, messages, coupons, a product catalog, status "
+                       "tiers, and one user per role "
+                       "(admin, operator, marketer, analyst, designer, campaign_editor, "
+                       "integration) with the demo password. "
+                       "The same --seed gives the same data. The admin password is "
+                       "LOYALTYDESK_ADMIN_PASSWORD when that is set."));
     addDatabaseOptions(parser);
-    parser.addOption({QStringLiteral("customers"), QStringLiteral("How many customers to create (required; up to millions)."), QStringLiteral("n")});
-    parser.addOption({QStringLiteral("demo-password"), QStringLiteral("Password of the demo users (default \"demo\")."), QStringLiteral("password"),
-                      QStringLiteral("demo")});
-    parser.addOption({QStringLiteral("seed"), QStringLiteral("Seed of the generator (default 1): same seed, same data."), QStringLiteral("n"),
-                      QStringLiteral("1")});
-    parser.addOption({QStringLiteral("append"), QStringLiteral("Add demo customers even though the database already has customers.")});
-    parser.addOption({QStringLiteral("chunk"), QStringLiteral("Customers per transaction (default 10000)."), QStringLiteral("n"),
-                      QStringLiteral("10000")});
+    parser.addOption({QStringLiteral("customers"),
+                      QStringLiteral("How many customers to create (required; up to millions)."),
+                      QStringLiteral("n")});
+    parser.addOption({QStringLiteral("demo-password"),
+                      QStringLiteral("Password of the demo users (default \"demo\")."),
+                      QStringLiteral("password"), QStringLiteral("demo")});
+    parser.addOption({QStringLiteral("seed"),
+                      QStringLiteral("Seed of the generator (default 1): same seed, same data."),
+                      QStringLiteral("n"), QStringLiteral("1")});
+    parser.addOption(
+        {QStringLiteral("append"),
+         QStringLiteral("Add demo customers even though the database already has customers.")});
+    parser.addOption({QStringLiteral("chunk"),
+                      QStringLiteral("Customers per transaction (default 10000)."),
+                      QStringLiteral("n"), QStringLiteral("10000")});
     int code = 0;
     if (!parseArgs(parser, args, &code)) return code;
     bool ok = false;
     DemoSeedOptions options;
     options.customers = parser.value(QStringLiteral("customers")).toLongLong(&ok);
-    if (!parser.isSet(QStringLiteral("customers")) || !ok || options.customers < 0 || options.customers > 100000000)
+    if (!parser.isSet(QStringLiteral("customers")) || !ok || options.customers < 0 ||
+        options.customers > 100000000)
         return usageError("--customers wants a number of customers, from 0 to 100000000.");
     options.seed = parser.value(QStringLiteral("seed")).toULongLong(&ok);
     if (!ok) return usageError("--seed wants a non-negative whole number.");
@@ -54,7 +64,8 @@ int seedDemoCommand(const QStringList &args)
 
     auto ctx = openContext(parser);
     if (!ctx) return 1;
-    out() << "Seeding " << options.customers << " demo customers into " << ctx->db.config().describe() << " (seed " << options.seed << ")\n";
+    out() << "Seeding " << options.customers << " demo customers into "
+          << ctx->db.config().describe() << " (seed " << options.seed << ")\n";
     out().flush();
     auto summary = DemoSeeder(*ctx).run(options);
     if (!summary) {
@@ -65,12 +76,16 @@ int seedDemoCommand(const QStringList &args)
     out() << "\nDone in " << QString::number(summary->seconds, 'f', 1) << " s. Rows written:\n";
     qint64 total = 0;
     for (const auto &[table, rows] : summary->rows) {
-        out() << "  " << table.leftJustified(20) << ' ' << QString::number(rows).rightJustified(12) << '\n';
+        out() << "  " << table.leftJustified(20) << ' ' << QString::number(rows).rightJustified(12)
+              << '\n';
         total += rows;
     }
-    out() << "  " << QStringLiteral("total").leftJustified(20) << ' ' << QString::number(total).rightJustified(12) << "  ("
-          << QString::number(summary->seconds > 0 ? double(total) / summary->seconds : 0.0, 'f', 0) << " rows/s)\n";
-    out() << "Demo users (password \"" << options.demoPassword << "\"" << (options.adminPassword.isEmpty() ? "" : "; admin: LOYALTYDESK_ADMIN_PASSWORD")
+    out() << "  " << QStringLiteral("total").leftJustified(20) << ' '
+          << QString::number(total).rightJustified(12) << "  ("
+          << QString::number(summary->seconds > 0 ? double(total) / summary->seconds : 0.0, 'f', 0)
+          << " rows/s)\n";
+    out() << "Demo users (password \"" << options.demoPassword << "\""
+          << (options.adminPassword.isEmpty() ? "" : "; admin: LOYALTYDESK_ADMIN_PASSWORD")
           << "): " << summary->users.join(QStringLiteral(", ")) << '\n';
     out().flush();
     return 0;

@@ -46,7 +46,7 @@ QString line(const QStringList &values, QChar delimiter = u',');
 }  // namespace Csv
 
 struct CsvImportOptions {
-    QString type;        // customers | receipts
+    QString type;  // customers | receipts
     QString file;
     QString reportFile;  // empty = no report file
     QChar delimiter;     // null = detect

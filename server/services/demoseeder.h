@@ -28,7 +28,7 @@ struct DemoSeedOptions {
 
 struct DemoSeedSummary {
     QList<std::pair<QString, qint64>> rows;  // table -> rows written
-    QStringList users;                        // "admin (administrator)", ...
+    QStringList users;                       // "admin (administrator)", ...
     double seconds = 0;
 };
 

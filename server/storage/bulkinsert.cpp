@@ -18,22 +18,22 @@ constexpr qsizetype kMaxRows = 500;
 }  // namespace
 
 BulkInsert::BulkInsert(const QSqlDatabase &conn, QString table, QStringList columns)
-    : m_conn(conn), m_table(std::move(table)), m_columns(std::move(columns)),
-      m_rowsPerStatement(std::clamp<qsizetype>(kMaxVariables / m_columns.size(), 1, kMaxRows))
-{
+    : m_conn(conn),
+      m_table(std::move(table)),
+      m_columns(std::move(columns)),
+      m_rowsPerStatement(std::clamp<qsizetype>(kMaxVariables / m_columns.size(), 1, kMaxRows)) {
     if (m_conn.driverName() == QLatin1String("QSQLITE")) {
         const QVariant handle = m_conn.driver()->handle();
-        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) m_sqlite = *static_cast<sqlite3 *const *>(handle.constData());
+        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+            m_sqlite = *static_cast<sqlite3 *const *>(handle.constData());
     }
 }
 
-BulkInsert::~BulkInsert()
-{
+BulkInsert::~BulkInsert() {
     if (m_sqliteFull) sqlite3_finalize(m_sqliteFull);
 }
 
-Result<void> BulkInsert::runSqlite(sqlite3_stmt *stmt, qsizetype from, qsizetype rows)
-{
+Result<void> BulkInsert::runSqlite(sqlite3_stmt *stmt, qsizetype from, qsizetype rows) {
     const qsizetype count = rows * m_columns.size();
     int rc = SQLITE_OK;
     for (qsizetype i = 0; i < count && rc == SQLITE_OK; ++i) {
@@ -44,33 +44,39 @@ Result<void> BulkInsert::runSqlite(sqlite3_stmt *stmt, qsizetype from, qsizetype
             continue;
         }
         switch (v.typeId()) {
-        case QMetaType::Int:
-        case QMetaType::LongLong:
-        case QMetaType::UInt:
-        case QMetaType::ULongLong:
-        case QMetaType::Bool: rc = sqlite3_bind_int64(stmt, at, v.toLongLong()); break;
-        case QMetaType::Double: rc = sqlite3_bind_double(stmt, at, v.toDouble()); break;
-        default: {
-            const QByteArray utf8 = v.toString().toUtf8();
-            rc = sqlite3_bind_text(stmt, at, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
-        }
+            case QMetaType::Int:
+            case QMetaType::LongLong:
+            case QMetaType::UInt:
+            case QMetaType::ULongLong:
+            case QMetaType::Bool:
+                rc = sqlite3_bind_int64(stmt, at, v.toLongLong());
+                break;
+            case QMetaType::Double:
+                rc = sqlite3_bind_double(stmt, at, v.toDouble());
+                break;
+            default: {
+                const QByteArray utf8 = v.toString().toUtf8();
+                rc = sqlite3_bind_text(stmt, at, utf8.constData(), int(utf8.size()),
+                                       SQLITE_TRANSIENT);
+            }
         }
     }
     if (rc == SQLITE_OK) rc = sqlite3_step(stmt);
     sqlite3_reset(stmt);
     if (rc != SQLITE_DONE && rc != SQLITE_OK)
-        return dbError(QStringLiteral("Cannot insert into %1").arg(m_table), QString::fromUtf8(sqlite3_errmsg(m_sqlite)));
+        return dbError(QStringLiteral("Cannot insert into %1").arg(m_table),
+                       QString::fromUtf8(sqlite3_errmsg(m_sqlite)));
     m_written += rows;
     return {};
 }
 
-QString BulkInsert::statement(qsizetype rows) const
-{
+QString BulkInsert::statement(qsizetype rows) const {
     QString one = QStringLiteral("(");
-    for (qsizetype i = 0; i < m_columns.size(); ++i) one += i ? QStringLiteral(", ?") : QStringLiteral("?");
+    for (qsizetype i = 0; i < m_columns.size(); ++i)
+        one += i ? QStringLiteral(", ?") : QStringLiteral("?");
     one += u')';
-    QString sql = QStringLiteral("INSERT INTO ") + m_table + QStringLiteral(" (") + m_columns.join(QStringLiteral(", ")) +
-                  QStringLiteral(") VALUES ");
+    QString sql = QStringLiteral("INSERT INTO ") + m_table + QStringLiteral(" (") +
+                  m_columns.join(QStringLiteral(", ")) + QStringLiteral(") VALUES ");
     sql.reserve(sql.size() + rows * (one.size() + 2));
     for (qsizetype r = 0; r < rows; ++r) {
         if (r) sql += QStringLiteral(", ");
@@ -79,14 +85,12 @@ QString BulkInsert::statement(qsizetype rows) const
     return sql;
 }
 
-void BulkInsert::row(std::initializer_list<QVariant> values)
-{
+void BulkInsert::row(std::initializer_list<QVariant> values) {
     Q_ASSERT(qsizetype(values.size()) == m_columns.size());
     for (const QVariant &v : values) m_values.append(v);
 }
 
-Result<void> BulkInsert::flush()
-{
+Result<void> BulkInsert::flush() {
     const qsizetype columns = m_columns.size();
     const qsizetype rows = m_values.size() / columns;
     qsizetype at = 0;
@@ -101,8 +105,10 @@ Result<void> BulkInsert::flush()
     if (m_sqlite) {
         auto prepare = [&](qsizetype n, sqlite3_stmt **stmt) -> Result<void> {
             const QByteArray sql = statement(n).toUtf8();
-            if (sqlite3_prepare_v2(m_sqlite, sql.constData(), int(sql.size()), stmt, nullptr) != SQLITE_OK)
-                return dbError(QStringLiteral("Cannot prepare an insert into %1").arg(m_table), QString::fromUtf8(sqlite3_errmsg(m_sqlite)));
+            if (sqlite3_prepare_v2(m_sqlite, sql.constData(), int(sql.size()), stmt, nullptr) !=
+                SQLITE_OK)
+                return dbError(QStringLiteral("Cannot prepare an insert into %1").arg(m_table),
+                               QString::fromUtf8(sqlite3_errmsg(m_sqlite)));
             return {};
         };
         if (full > 0 && !m_sqliteFull)

@@ -50,7 +50,11 @@ private:
 };
 
 // A NULL of the given type, as QtSql binds it.
-inline QVariant sqlNull(QMetaType::Type type = QMetaType::LongLong) { return QVariant(QMetaType(type)); }
-inline QVariant sqlNullText() { return QVariant(QMetaType(QMetaType::QString)); }
+inline QVariant sqlNull(QMetaType::Type type = QMetaType::LongLong) {
+    return QVariant(QMetaType(type));
+}
+inline QVariant sqlNullText() {
+    return QVariant(QMetaType(QMetaType::QString));
+}
 
 }  // namespace LoyaltyDesk::Server

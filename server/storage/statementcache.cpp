@@ -10,18 +10,18 @@ namespace {
 
 constexpr qsizetype kMaxStatements = 256;  // per thread; texts vary with the number of placeholders
 
-QHash<QString, std::shared_ptr<Sql>> &cache()
-{
+QHash<QString, std::shared_ptr<Sql>> &cache() {
     thread_local QHash<QString, std::shared_ptr<Sql>> statements;
     return statements;
 }
 
-QString key(const QSqlDatabase &conn, const QString &statement) { return conn.connectionName() + u'\n' + statement; }
+QString key(const QSqlDatabase &conn, const QString &statement) {
+    return conn.connectionName() + u'\n' + statement;
+}
 
 }  // namespace
 
-Sql &StatementCache::get(const QSqlDatabase &conn, const QString &statement)
-{
+Sql &StatementCache::get(const QSqlDatabase &conn, const QString &statement) {
     auto &statements = cache();
     const QString k = key(conn, statement);
     auto it = statements.find(k);
@@ -32,6 +32,8 @@ Sql &StatementCache::get(const QSqlDatabase &conn, const QString &statement)
     return **it;
 }
 
-void StatementCache::forget(const QSqlDatabase &conn, const QString &statement) { cache().remove(key(conn, statement)); }
+void StatementCache::forget(const QSqlDatabase &conn, const QString &statement) {
+    cache().remove(key(conn, statement));
+}
 
 }  // namespace LoyaltyDesk::Server
