@@ -5,7 +5,9 @@
 //   profile (cache)  the same with the server unreachable, from the LocalCache
 //   search           CustomersPage::search -> first page of results in the model,
 //                    phone numbers typed as people type them
-// Usage: app_bench [--customers N] [--rounds N]   (a seeded TestServer of N customers)
+// Usage: app_bench [--customers N] [--rounds N]      a fresh server seeded with N customers
+//        app_bench --db sqlite:PATH [--rounds N]     an existing database (a copy: the
+//                                                    program adds a user bench_operator)
 #include "models/apiclient.h"
 #include "models/appsettings.h"
 #include "models/localcache.h"
@@ -26,6 +28,9 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cstring>
+#include <memory>
+#include <optional>
 #include <functional>
 
 using namespace LoyaltyDesk;
@@ -90,56 +95,125 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("LoyaltyDesk"));
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("customers"), QStringLiteral("Demo customers to seed."), QStringLiteral("n"), QStringLiteral("20000")});
+    parser.addOption({QStringLiteral("db"), QStringLiteral("An existing database to serve instead of seeding."), QStringLiteral("url")});
     parser.addOption({QStringLiteral("rounds"), QStringLiteral("Repetitions of each measurement."), QStringLiteral("n"), QStringLiteral("30")});
     parser.addHelpOption();
     parser.process(app);
     const int customers = parser.value(QStringLiteral("customers")).toInt();
     const int rounds = parser.value(QStringLiteral("rounds")).toInt();
 
+    // The server: seeded by the TestServer, or an existing database served as is.
+    std::unique_ptr<Test::TestServer> seeded;
+    QProcess external;
+    QString baseUrl;
+    const QString db = parser.value(QStringLiteral("db"));
+    const QString benchPassword = QStringLiteral("bench-pass-1");
+    QString user = QStringLiteral("operator"), password = Test::TestServer::demoPassword();
+    auto startExternal = [&]() -> bool {
+        external.setProcessChannelMode(QProcess::MergedChannels);
+        external.start(Test::TestServer::binary(), {QStringLiteral("serve"), QStringLiteral("--db"), db, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+        QByteArray seen;
+        const bool up = waitUntil([&] {
+            external.waitForReadyRead(50);
+            seen += external.readAll();
+            return seen.contains("listening on http://");
+        }, 120000);
+        if (!up) return false;
+        const int at = seen.indexOf("listening on http://") + int(strlen("listening on "));
+        baseUrl = QString::fromLatin1(seen.mid(at, seen.indexOf(' ', at) - at)).trimmed();
+        return true;
+    };
     QElapsedTimer seedTime;
     seedTime.start();
-    Test::TestServer::Options options;
-    options.seedCustomers = customers;
-    Test::TestServer server(options);
-    if (!server.ok()) {
-        out() << "server: " << server.error() << Qt::endl;
+    if (db.isEmpty()) {
+        Test::TestServer::Options options;
+        options.seedCustomers = customers;
+        seeded = std::make_unique<Test::TestServer>(options);
+        if (!seeded->ok()) {
+            out() << "server: " << seeded->error() << Qt::endl;
+            return 1;
+        }
+        baseUrl = seeded->baseUrl();
+        out() << "Seeded " << customers << " customers in " << seedTime.elapsed() / 1000.0 << " s; server " << baseUrl << Qt::endl;
+    } else {
+        QProcess cli;
+        cli.start(Test::TestServer::binary(), {QStringLiteral("create-user"), QStringLiteral("--username"), QStringLiteral("bench_operator"),
+                                               QStringLiteral("--roles"), QStringLiteral("operator"), QStringLiteral("--password"), benchPassword,
+                                               QStringLiteral("--db"), db});
+        cli.waitForFinished(120000);
+        user = QStringLiteral("bench_operator");
+        password = benchPassword;
+        if (!startExternal()) {
+            out() << "the server did not start on " << db << Qt::endl;
+            return 1;
+        }
+        out() << "Serving " << db << " at " << baseUrl << Qt::endl;
+    }
+    auto stopServer = [&] {
+        if (seeded) return seeded->stop();
+        external.kill();
+        external.waitForFinished();
+    };
+    auto startServer = [&]() -> bool {
+        if (seeded) {
+            if (!seeded->start()) return false;
+            baseUrl = seeded->baseUrl();
+            return true;
+        }
+        return startExternal();
+    };
+
+    Models::ApiClient setup;
+    setup.setBaseUrl(QUrl(baseUrl));
+    QString token;
+    // Right after start the server's own work can hold the database's write lock for a
+    // few seconds and sign-in answers 500 ("database is locked"): try for a minute.
+    for (int i = 0; i < 30 && token.isEmpty(); ++i) {
+        if (i > 0) waitUntil([] { return false; }, 2000);
+        bool answered = false;
+        setup.login(user, password, &app, [&](Core::Result<Models::Session> r) {
+            answered = true;
+            if (r) token = r->token;
+        });
+        waitUntil([&] { return answered; });
+    }
+    if (token.isEmpty()) {
+        out() << "cannot sign in as " << user << Qt::endl;
         return 1;
     }
-    out() << "Seeded " << customers << " customers in " << seedTime.elapsed() / 1000.0 << " s; server " << server.baseUrl() << Qt::endl;
-    QString adminToken;
-    for (int i = 0; i < 3 && adminToken.isEmpty(); ++i) adminToken = server.loginAdmin();
-    const QString token = server.login(QStringLiteral("operator"), Test::TestServer::demoPassword());
+    auto getJson = [&](const QString &path, const QUrlQuery &query) {
+        std::optional<Core::Result<QJsonObject>> r;
+        setup.get(path, query, &app, [&](Core::Result<QJsonObject> v) { r.emplace(std::move(v)); });
+        waitUntil([&] { return r.has_value(); });
+        return r && r->ok() ? r->value() : QJsonObject{};
+    };
 
-    // Customers to open: a spread over the whole id range.
+    // Customers to open: spread over the whole id range; their phones for the search.
+    const QJsonObject firstPage = getJson(QStringLiteral("/api/v1/customers"), QUrlQuery(QStringLiteral("limit=1")));
+    const qint64 maxId = std::max<qint64>(1, db.isEmpty() ? customers : 1000000);
     QList<qint64> ids;
     QStringList phones;
-    QString cursor;
-    while (ids.size() < rounds * 2) {
-        std::string path = "/api/v1/customers?limit=500";
-        if (!cursor.isEmpty()) path += "&cursor=" + cursor.toStdString();
-        const QJsonObject page = server.get(path, adminToken).json();
-        for (const auto &v : page.value(QStringLiteral("items")).toArray()) {
-            const QJsonObject c = v.toObject();
-            const qint64 id = c.value(QStringLiteral("id")).toInteger();
-            if (id % qMax(1, customers / (rounds * 2)) != 0) continue;
-            ids << id;
-            const QString phone = c.value(QStringLiteral("phone")).toString();
-            if (phone.startsWith(QLatin1String("+79"))) phones << phone;
-        }
-        cursor = page.value(QStringLiteral("next_cursor")).toString();
-        if (cursor.isEmpty()) break;
+    for (int i = 0; i < rounds; ++i) {
+        const qint64 id = 1 + (maxId - 1) * (i + 1) / (rounds + 1);
+        const QJsonObject p = getJson(QStringLiteral("/api/v1/customers/%1").arg(id), {});
+        if (p.isEmpty()) continue;
+        ids << id;
+        for (const auto &c : p.value(QStringLiteral("contacts")).toArray())
+            if (c.toObject().value(QStringLiteral("kind")).toString() == QLatin1String("phone") &&
+                c.toObject().value(QStringLiteral("value")).toString().startsWith(QLatin1String("+79")))
+                phones << c.toObject().value(QStringLiteral("value")).toString();
     }
-
+    Q_UNUSED(firstPage)
     out() << "\n| measurement | n | median ms | p95 ms | max ms |\n|---|---|---|---|---|" << Qt::endl;
 
     // Cold start: a stored token for the operator, then the real program.
     {
         Models::AppSettings settings;
-        settings.setServerUrl(QUrl(server.baseUrl()));
-        settings.setLastUsername(QStringLiteral("operator"));
+        settings.setServerUrl(QUrl(baseUrl));
+        settings.setLastUsername(user);
         Models::TokenStore tokens;
         bool saved = false;
-        tokens.save(QStringLiteral("operator@") + QUrl(server.baseUrl()).toString(), token, &app, [&] { saved = true; });
+        tokens.save(user + QLatin1Char('@') + QUrl(baseUrl).toString(), token, &app, [&] { saved = true; });
         waitUntil([&] { return saved; });
         Stats spawn, inside;
         for (int i = 0; i < std::min(rounds, 10); ++i) {
@@ -168,11 +242,11 @@ int main(int argc, char **argv)
     Models::ApiClient api;
     Models::LocalCache cache(cacheDir.filePath(QStringLiteral("cache.sqlite")));
     Models::Repository repository(&api, &cache);
-    api.setBaseUrl(QUrl(server.baseUrl()));
+    api.setBaseUrl(QUrl(baseUrl));
     api.setToken(token);
-    repository.setUser(QStringLiteral("operator"));
+    repository.setUser(user);
     Models::Session session;
-    session.username = QStringLiteral("operator");
+    session.username = user;
     session.permissions = {QStringLiteral("customers.read"), QStringLiteral("customers.write")};
 
     Ui::ProfilePage page(&repository);
@@ -195,14 +269,14 @@ int main(int argc, char **argv)
     for (int i = 0; i < rounds && i < ids.size(); ++i) fromServer.add(openProfile(ids[i], false));
     report("profile from server (header shown)", fromServer);
     cache.flush();
-    server.stop();  // connections are refused at once: the offline path
+    stopServer();  // connections are refused at once: the offline path
     for (int i = 0; i < rounds && i < ids.size(); ++i) fromCache.add(openProfile(ids[i], true));
     report("profile from cache (server unreachable)", fromCache);
-    if (!server.start()) {
-        out() << "the server did not restart: " << server.error() << Qt::endl;
+    if (!startServer()) {
+        out() << "the server did not restart" << Qt::endl;
         return 1;
     }
-    api.setBaseUrl(QUrl(server.baseUrl()));
+    api.setBaseUrl(QUrl(baseUrl));
 
     Ui::CustomersPage search(&repository);
     search.resize(1280, 800);
@@ -235,5 +309,6 @@ int main(int argc, char **argv)
     }
     report("search round trip (name prefix, 50 rows)", names);
     out() << "\nFind-as-you-type adds the 250 ms debounce after the last keystroke to the round trip." << Qt::endl;
+    stopServer();
     return 0;
 }

@@ -592,6 +592,34 @@
         <source>virtual</source>
         <translation>виртуальная</translation>
     </message>
+    <message>
+        <source>plastic</source>
+        <translation>пластиковая</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>баллы</translation>
+    </message>
+    <message>
+        <source>site visit</source>
+        <translation>посещение сайта</translation>
+    </message>
+    <message>
+        <source>product view</source>
+        <translation>просмотр товара</translation>
+    </message>
+    <message>
+        <source>added to cart</source>
+        <translation>добавление в корзину</translation>
+    </message>
+    <message>
+        <source>registration</source>
+        <translation>регистрация</translation>
+    </message>
+    <message>
+        <source>unsubscribe link</source>
+        <translation>ссылка отписки</translation>
+    </message>
 </context>
 <context>
     <name>LoyaltyDesk::Models::LocalCache</name>

@@ -14,6 +14,7 @@
 
 #include <QDir>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLineEdit>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -95,6 +96,11 @@ TEST(Screenshots, LoginSearchAndEveryProfileTab)
     ASSERT_GT(customers->resultsModel()->rowCount(), 0);
     ASSERT_TRUE(save(window, QStringLiteral("search")));
 
+    // One change, so that the audit tab has something to show.
+    const std::string path = "/api/v1/customers/" + std::to_string(customerId);
+    const QJsonObject before = demoServer().get(path, LT::adminToken(demoServer())).json();
+    demoServer().patch(path, QJsonDocument(QJsonObject{{QStringLiteral("address"), QString(before.value(QStringLiteral("address")).toString() + QStringLiteral(", подъезд 2"))}}).toJson(),
+                       LT::adminToken(demoServer()));
     customers->openCustomer(customerId);
     Ui::ProfilePage *profile = customers->profilePage();
     ASSERT_TRUE(waitUntil([&] { return profile->isLoaded(); }));
@@ -135,7 +141,9 @@ TEST(Screenshots, LoginSearchAndEveryProfileTab)
                 }
             }
         }
-        if (tab == Ui::ProfilePage::ProfileTab) ASSERT_TRUE(waitUntil([&] { return profile->chart()->barCount() > 0; }));
+        if (tab == Ui::ProfilePage::ProfileTab) {
+            ASSERT_TRUE(waitUntil([&] { return profile->chart()->barCount() > 0; }));
+        }
         ASSERT_TRUE(save(window, name)) << name.toStdString();
     }
 }
