@@ -4,6 +4,7 @@
 #include "core/phone.h"
 
 #include <QDateTime>
+#include <QSet>
 #include <QTimeZone>
 
 #include <algorithm>
@@ -84,8 +85,10 @@ Value sortBy(const Value &input, Args args, int argc, bool caseInsensitive)
     return out;
 }
 
-QString replaceAll(const QString &s, const QString &from, const QString &to)
+QString replaceAll(const QString &s, const QString &from, const QString &to, FilterEnv &env)
 {
+    const qint64 count = from.isEmpty() ? std::max<qint64>(s.size() - 1, 0) : s.count(from);
+    if (!env.fits(s.size() + count * (qint64(to.size()) - from.size()))) return {};
     if (from.isEmpty()) {  // JavaScript: "abc".split("").join(to)
         QString out;
         for (qsizetype i = 0; i < s.size(); ++i) {
@@ -176,9 +179,9 @@ Value fTruncatewords(const Value &v, Args a, int argc, FilterEnv &)
     if (parts.size() <= words) return parts.join(QLatin1Char(' '));
     return QStringList(parts.mid(0, words)).join(QLatin1Char(' ')) + ellipsis;
 }
-Value fReplace(const Value &v, Args a, int, FilterEnv &) { return replaceAll(str(v), str(a[0]), str(a[1])); }
+Value fReplace(const Value &v, Args a, int, FilterEnv &env) { return replaceAll(str(v), str(a[0]), str(a[1]), env); }
 Value fReplaceFirst(const Value &v, Args a, int, FilterEnv &) { return replaceFirst(str(v), str(a[0]), str(a[1])); }
-Value fRemove(const Value &v, Args a, int, FilterEnv &) { return replaceAll(str(v), str(a[0]), QString()); }
+Value fRemove(const Value &v, Args a, int, FilterEnv &env) { return replaceAll(str(v), str(a[0]), QString(), env); }
 Value fRemoveFirst(const Value &v, Args a, int, FilterEnv &) { return replaceFirst(str(v), str(a[0]), QString()); }
 Value fAppend(const Value &v, Args a, int, FilterEnv &) { return str(v) + str(a[0]); }
 Value fPrepend(const Value &v, Args a, int, FilterEnv &) { return str(a[0]) + str(v); }
@@ -194,7 +197,7 @@ Value fSplit(const Value &v, Args a, int, FilterEnv &)
     while (!out.empty() && out.back().string().isEmpty()) out.pop_back();
     return out;
 }
-Value fJoin(const Value &v, Args a, int argc, FilterEnv &)
+Value fJoin(const Value &v, Args a, int argc, FilterEnv &env)
 {
     const QString sep = argc > 0 && !a[0].isNil() ? str(a[0]) : QStringLiteral(" ");
     QString out;
@@ -203,6 +206,7 @@ Value fJoin(const Value &v, Args a, int argc, FilterEnv &)
         if (!first) out += sep;
         first = false;
         item.appendTo(out);
+        if (!env.fits(out.size())) return {};
     }
     return out;
 }
@@ -234,11 +238,26 @@ Value fCompact(const Value &v, Args, int, FilterEnv &)
         if (!item.isNil()) out.push_back(item);
     return out;
 }
+// Hashes scalars (numbers by value, so 1 and 1.0 are one); arrays and objects, rare
+// here, are compared with the ones kept so far.
 Value fUniq(const Value &v, Args, int, FilterEnv &)
 {
     Array out;
-    for (const Value &item : toArray(v))
-        if (std::find(out.begin(), out.end(), item) == out.end()) out.push_back(item);
+    QSet<QString> seen;
+    std::vector<const Value *> composites;
+    for (const Value &item : toArray(v)) {
+        if (item.isArray() || item.isObject()) {
+            const bool dup = std::any_of(composites.begin(), composites.end(), [&](const Value *c) { return *c == item; });
+            if (dup) continue;
+            composites.push_back(&item);
+        } else {
+            const QChar tag = item.isNumber() ? QLatin1Char('n') : QLatin1Char(char('a' + int(item.type())));
+            const QString key = tag + (item.isNumber() ? formatNumber(item.toDouble()) : item.toString());
+            if (seen.contains(key)) continue;
+            seen.insert(key);
+        }
+        out.push_back(item);
+    }
     return out;
 }
 Value fMap(const Value &v, Args a, int, FilterEnv &)
@@ -660,7 +679,7 @@ Value fPhone(const Value &v, Args, int, FilterEnv &)
     return formatted.isEmpty() ? v : Value(formatted);
 }
 
-const FilterDef kFilters[] = {
+constexpr FilterDef kFilters[] = {
     {QLatin1StringView("abs"), fAbs, 0, 0},
     {QLatin1StringView("append"), fAppend, 1, 1},
     {QLatin1StringView("at_least"), fAtLeast, 1, 1},
@@ -733,6 +752,14 @@ void appendEscaped(QString &out, QStringView text)
         plainFrom = i + 1;
     }
     out.append(data + plainFrom, n - plainFrom);
+}
+
+bool FilterEnv::fits(qint64 length)
+{
+    if (length <= options.limits.maxOutputSize) return true;
+    error = QStringLiteral("the result would be longer than the limit of %1 characters").arg(options.limits.maxOutputSize);
+    limit = true;
+    return false;
 }
 
 QDateTime FilterEnv::now() const

@@ -14,8 +14,12 @@ namespace LoyaltyDesk::Core::Liquid {
 // What a filter may read besides its input, and where it reports a failure.
 struct FilterEnv {
     const RenderOptions &options;
-    QString error;  // set by a filter that fails; the renderer reports it at the filter
+    QString error;       // set by a filter that fails; the renderer reports it at the filter
+    bool limit = false;  // the failure is a limit: an error in lenient mode too
     QDateTime now() const;
+    // For filters whose result can be much longer than their input: false, with the
+    // error set, when `length` characters would pass the output limit.
+    bool fits(qint64 length);
 };
 
 // A filter's arguments, read in place: no argument is copied on the way in.
@@ -29,6 +33,9 @@ private:
 };
 
 using FilterFn = Value (*)(const Value &input, Args args, int argc, FilterEnv &env);
+
+// The most arguments any filter takes; the renderer evaluates them into a fixed array.
+constexpr int kMaxFilterArgs = 4;
 
 struct FilterDef {
     QLatin1StringView name;

@@ -123,7 +123,7 @@ private:
     {
         m_work += characters;
         if (m_work <= m_limits.maxWork) return true;
-        fail(offset, QStringLiteral("the template does more string work than the limit of %1 characters")
+        fail(offset, QStringLiteral("the template does more work than the limit of %1 (characters made, list items walked)")
                          .arg(m_limits.maxWork));
         return false;
     }
@@ -217,6 +217,7 @@ private:
                 fail(e.offset, QStringLiteral("the range has more than %1 items").arg(m_limits.maxLoopIterations));
                 return kNil;
             }
+            if (!spend(std::max<qint64>(to - from + 1, 0), e.offset)) return kNil;
             Array items;
             for (qint64 i = from; i <= to; ++i) items.emplace_back(i);
             tmp = std::move(items);
@@ -279,7 +280,9 @@ private:
         case CompareOp::Le: return lessThan(x, y, true);
         case CompareOp::Gt: return lessThan(y, x, false);
         case CompareOp::Ge: return lessThan(y, x, true);
-        case CompareOp::Contains: return contains(x, y);
+        case CompareOp::Contains:
+            if (x.isArray() && !spend(qsizetype(x.array().size()), e.offset)) return false;
+            return contains(x, y);
         default: return false;
         }
     }
@@ -306,17 +309,26 @@ private:
         if (m_error) return nullptr;
         if (!p.filters.empty() && p.filters.front().name == QLatin1String("default")) m_undefined = nullptr;
         if (!reportUndefined()) return nullptr;
-        std::array<Value, 4> argTmp;
-        std::array<const Value *, 4> args{};
+        std::array<Value, kMaxFilterArgs> argTmp;
+        std::array<const Value *, kMaxFilterArgs> args{};
         for (const FilterCall &f : p.filters) {
-            const int argc = int(f.args.size());
+            // An unknown filter was reported before rendering; lenient mode passes the value
+            // through without evaluating its arguments (which may be any number).
+            if (!f.def) continue;
+            const int argc = int(f.args.size());  // at most FilterDef::maxArgs, checked by the parser
             for (int i = 0; i < argc; ++i) args[size_t(i)] = &eval(f.args[size_t(i)], argTmp[size_t(i)]);
             if (m_error || !reportUndefined()) return nullptr;
-            if (!f.def) continue;  // unknown, reported before rendering; lenient passes the value through
+            // Work on arrays counts too: a filter over a long list inside a long loop is bounded.
+            if (v->isArray() && !spend(qsizetype(v->array().size()), f.offset)) return nullptr;
             FilterEnv env{m_options, {}};
             Value result = f.def->fn(*v, Args(args.data()), argc, env);
             if (!env.error.isEmpty()) {
-                if (!problem(f.offset, QStringLiteral("%1: %2").arg(f.name, env.error))) return nullptr;
+                const QString message = QStringLiteral("%1: %2").arg(f.name, env.error);
+                if (env.limit) {
+                    fail(f.offset, message);
+                    return nullptr;
+                }
+                if (!problem(f.offset, message)) return nullptr;
                 result = Value();
             }
             if (result.isString() && (!checkSize(result.string().size(), f.offset) ||
@@ -349,6 +361,7 @@ private:
         for (const Node &node : block) {
             const Flow flow = renderNode(node, out);
             if (flow != Flow::Normal) return flow;
+            if (m_error) return Flow::Stop;  // e.g. a limit reached inside a condition
         }
         return Flow::Normal;
     }

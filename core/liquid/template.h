@@ -20,7 +20,8 @@ struct Limits {
     int maxNesting = 64;                    // nested blocks, and nested captures/loops at render
     qsizetype maxOutputSize = 4 << 20;      // characters of output (and of any one string value)
     qint64 maxLoopIterations = 1'000'000;   // for-loop iterations in one render, all loops together
-    qint64 maxWork = 64 << 20;              // characters made by filters and captures in one render
+    qint64 maxWork = 64 << 20;              // characters made by filters and captures, and items of
+                                            // lists walked by filters and `contains`, in one render
 };
 
 struct ParseOptions {

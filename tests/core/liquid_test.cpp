@@ -200,6 +200,7 @@ TEST(LiquidFilters, ArraysAndMath)
         {"{{ lines | where: 'qty', 2 | map: 'name' | join }}", "Кофе"},
         {"{{ lines | size }} {{ lines | last | map: 'qty' }}", "2 1"},
         {"{{ 'c,a,b' | split: ',' | sort | join: '' }}", "abc"},
+        {"{{ (1..100000) | uniq | size }} {{ 'b,a,b,1' | split: ',' | uniq | join }}", "100000 b a 1"},
         {"{{ 4 | plus: 2 }} {{ 4 | minus: 6 }} {{ 3 | times: 1.5 }} {{ 7 | divided_by: 2 }} {{ 7.0 | divided_by: 2 }}",
          "6 -2 4.5 3 3.5"},
         {"{{ 7 | modulo: 3 }} {{ 2.567 | round: 2 }} {{ 2.5 | round }} {{ 2.1 | ceil }} {{ 2.9 | floor }} {{ -4 | abs }}",
@@ -346,6 +347,16 @@ TEST(LiquidModes, LenientRendersAndListsTheProblems)
     EXPECT_EQ(r->warnings[2].toString(), QStringLiteral("line 2, column 26: divided_by: divided by 0"));
 }
 
+TEST(LiquidModes, LenientPassesValuesThroughUnknownFiltersWithAnyArguments)
+{
+    auto t = Template::parse(QStringLiteral("{{ 'x' | nope: 1, 2, 3, 4, 5, 6, 7, 8 | upcase }}"));  // found by the fuzzer
+    ASSERT_TRUE(t.ok());
+    auto r = t->render(sample());
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->text, QStringLiteral("X"));
+    EXPECT_EQ(r->warnings.size(), 1);
+}
+
 TEST(LiquidModes, LenientWarnsOncePerPlace)
 {
     auto t = Template::parse(QStringLiteral("{% for i in (1..50) %}{{ nope }}{% endfor %}"));
@@ -400,7 +411,12 @@ TEST(LiquidLimits, LoopsOutputAndStringWorkAreBoundedWithClearErrors)
          "the output is longer than the limit of 100000 characters", 62},
         {"{% assign s = 'x' | append: 'y' %}{% for i in (1..1000000) %}{% capture c %}{{ s }}{{ s }}{{ s }}{% endcapture %}"
          "{% endfor %}",
-         work, "the template does more string work than the limit of 1000000 characters", 62},
+         work, "the template does more work than the limit of 1000000 (characters made, list items walked)", 62},
+        {"{% assign r = (1..5000) %}{% for i in (1..5000) %}{% if r contains i %}{% endif %}{% endfor %}", work,
+         "the template does more work than the limit of 1000000 (characters made, list items walked)", 57},
+        // A result predicted to pass the limit is refused before it is built, in lenient mode too.
+        {"{% capture big %}{% for i in (1..1000) %}0123456789{% endfor %}{% endcapture %}{{ big | replace: '', big }}", output,
+         "replace: the result would be longer than the limit of 100000 characters", 89},
     };
     for (const auto &c : cases) {
         const Diagnostic d = renderError(QString::fromUtf8(c.source), withLimits(c.limits));
