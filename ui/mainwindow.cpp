@@ -45,11 +45,8 @@ MainWindow::MainWindow(Models::Repository *repository, const Models::Session &se
     m_sidebar->setIconSize(QSize(22, 22));
     m_sidebar->setFixedWidth(210);
     m_sidebar->setSpacing(2);
-    m_sidebar->setAutoFillBackground(true);
-    m_sidebar->setStyleSheet(QStringLiteral("QListWidget { background: palette(window); padding: 4px; }"
-                                            "QListWidget::item { padding: 9px 10px; border-radius: 6px; }"
-                                            "QListWidget::item:selected { background: rgba(59, 130, 246, 0.16); color: palette(text); font-weight: 600; }"
-                                            "QListWidget::item:hover:!selected { background: rgba(127, 127, 127, 0.10); }"));
+    m_sidebar->viewport()->setAutoFillBackground(false);
+    styleSidebar();
     Widgets::Theme::setTitleFont(m_brand, 1.25);
 
     auto *side = new QWidget(this);
@@ -154,6 +151,22 @@ MainWindow::MainWindow(Models::Repository *repository, const Models::Session &se
     const QByteArray geometry = Models::AppSettings().windowGeometry();
     if (geometry.isEmpty() || !restoreGeometry(geometry)) resize(1280, 800);
     retranslate();
+}
+
+void MainWindow::styleSidebar()
+{
+    // Style sheets take palette colours when set: set again when the palette changes.
+    m_sidebar->setStyleSheet(QString());
+    m_sidebar->setStyleSheet(QStringLiteral("QListWidget { background: transparent; border: none; padding: 4px; }"
+                                            "QListWidget::item { padding: 9px 10px; border-radius: 6px; }"
+                                            "QListWidget::item:selected { background: rgba(59, 130, 246, 0.16); color: palette(text); font-weight: 600; }"
+                                            "QListWidget::item:hover:!selected { background: rgba(127, 127, 127, 0.10); }"));
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    if (event->type() == QEvent::ApplicationPaletteChange) styleSidebar();
+    return QMainWindow::event(event);
 }
 
 void MainWindow::addSection(const QString &id, const char *title, const QString &icon, QWidget *page)

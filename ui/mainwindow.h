@@ -50,6 +50,7 @@ signals:
 protected:
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    bool event(QEvent *event) override;
 
 private:
     struct Section {
@@ -60,6 +61,7 @@ private:
     };
     void addSection(const QString &id, const char *title, const QString &icon, QWidget *page);
     void retranslate();
+    void styleSidebar();
     void updateStatus();
     void showAbout();
     void showShortcuts();

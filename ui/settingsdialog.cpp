@@ -40,6 +40,7 @@ SettingsDialog::SettingsDialog(Models::LocalCache *cache, QWidget *parent)
 {
     setObjectName(QStringLiteral("settingsDialog"));
     m_language->setObjectName(QStringLiteral("language"));
+    m_theme->setObjectName(QStringLiteral("theme"));
     Models::AppSettings settings;
     for (const auto &code : Models::Language::available()) m_language->addItem(Models::Language::nativeName(code), code);
     m_language->setCurrentIndex(std::max(0, m_language->findData(Models::Language::current())));

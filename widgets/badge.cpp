@@ -3,7 +3,6 @@
 #include "theme.h"
 
 #include <QApplication>
-#include <QEvent>
 
 namespace LoyaltyDesk::Widgets {
 
@@ -17,12 +16,6 @@ void Badge::setTone(Tone tone)
 {
     m_tone = tone;
     restyle();
-}
-
-void Badge::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::PaletteChange) restyle();
-    QLabel::changeEvent(event);
 }
 
 void Badge::restyle()

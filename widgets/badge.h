@@ -12,12 +12,11 @@ public:
     explicit Badge(QWidget *parent = nullptr);
     void setTone(Tone tone);
     Tone tone() const { return m_tone; }
-
-protected:
-    void changeEvent(QEvent *event) override;
+    // Colours for the current application palette (Theme::apply calls this: a widget
+    // with a style sheet gets no ApplicationPaletteChange).
+    void restyle();
 
 private:
-    void restyle();
     Tone m_tone = Tone::Neutral;
 };
 

@@ -47,8 +47,14 @@ void PurchasesChart::setLoading()
 
 void PurchasesChart::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::PaletteChange) rebuild();
+    if (event->type() == QEvent::LanguageChange) rebuild();
     QWidget::changeEvent(event);
+}
+
+bool PurchasesChart::event(QEvent *event)
+{
+    if (event->type() == QEvent::ApplicationPaletteChange) rebuild();  // light/dark
+    return QWidget::event(event);
 }
 
 void PurchasesChart::rebuild()

@@ -1,5 +1,7 @@
 #include "theme.h"
 
+#include "badge.h"
+
 #include <QApplication>
 #include <QWidget>
 
@@ -75,6 +77,8 @@ void apply(Models::AppSettings::Theme theme)
     using T = Models::AppSettings::Theme;
     const bool dark = theme == T::Dark || (theme == T::System && systemPrefersDark());
     QApplication::setPalette(dark ? darkPalette() : lightPalette());
+    for (QWidget *w : QApplication::allWidgets())
+        if (auto *badge = qobject_cast<Badge *>(w)) badge->restyle();
 }
 
 }  // namespace LoyaltyDesk::Widgets::Theme

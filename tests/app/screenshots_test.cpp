@@ -11,6 +11,7 @@
 #include "ui/workstation.h"
 #include "widgets/purchaseschart.h"
 #include "widgets/searchbox.h"
+#include "widgets/theme.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -146,4 +147,9 @@ TEST(Screenshots, LoginSearchAndEveryProfileTab)
         }
         ASSERT_TRUE(save(window, name)) << name.toStdString();
     }
+    // The dark palette, as on a desktop that prefers it.
+    profile->showTab(Ui::ProfilePage::PurchasesTab);
+    Widgets::Theme::apply(Models::AppSettings::Theme::Dark);
+    ASSERT_TRUE(save(window, QStringLiteral("profile-dark")));
+    Widgets::Theme::apply(Models::AppSettings::Theme::Light);
 }

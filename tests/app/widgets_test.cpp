@@ -19,6 +19,7 @@
 #include "widgets/pagedview.h"
 #include "widgets/purchaseschart.h"
 #include "widgets/searchbox.h"
+#include "widgets/theme.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -30,6 +31,8 @@
 #include <QTreeView>
 
 #include <gtest/gtest.h>
+
+#include <optional>
 
 using namespace LoyaltyDesk;
 namespace LT = LoyaltyDesk::Test;
@@ -297,4 +300,32 @@ TEST(Administration, ListsUsersAndRoles)
     Models::PagedModel *roles = desk.window()->adminPage()->rolesModel();
     ASSERT_TRUE(waitUntil([&] { return roles->hasLoaded() && !roles->isLoading(); }));
     EXPECT_GE(roles->rowCount(), 6);
+}
+
+TEST(Settings, ClearsTheCacheAndSwitchesTheTheme)
+{
+    Desk desk(demoServer().baseUrl());
+    ASSERT_TRUE(desk.signIn(QStringLiteral("operator")));
+    ASSERT_TRUE(desk.findAndOpen(LT::demoCustomer().email));
+    desk.ws->cache()->flush();
+    std::optional<qint64> before;
+    desk.ws->cache()->sizeBytes(desk.window(), [&](qint64 s) { before = s; });
+    ASSERT_TRUE(waitUntil([&] { return before.has_value(); }));
+    EXPECT_GT(*before, 0);
+
+    Ui::SettingsDialog settings(desk.ws->cache(), desk.window());
+    settings.clearCache();
+    std::optional<qint64> after;
+    ASSERT_TRUE(waitUntil([&] {
+        desk.ws->cache()->flush();
+        desk.ws->cache()->sizeBytes(desk.window(), [&](qint64 s) { after = s; });
+        QTest::qWait(20);
+        return after && *after == 0;
+    }));
+
+    auto *theme = settings.findChild<QComboBox *>(QStringLiteral("theme"));
+    theme->setCurrentIndex(theme->findData(int(Models::AppSettings::Theme::Dark)));
+    EXPECT_TRUE(Widgets::Theme::isDark(QApplication::palette()));
+    theme->setCurrentIndex(theme->findData(int(Models::AppSettings::Theme::Light)));
+    EXPECT_FALSE(Widgets::Theme::isDark(QApplication::palette()));
 }
