@@ -46,12 +46,12 @@ struct Desk {
     QTemporaryDir dir;
     std::unique_ptr<Ui::Workstation> ws;
 
-    explicit Desk(const QString &serverUrl)
+    explicit Desk(const QString &serverUrl, const QString &cachePath = {}, bool useStoredToken = false)
     {
         Ui::Workstation::Options options;
-        options.cachePath = dir.filePath(QStringLiteral("cache.sqlite"));
+        options.cachePath = cachePath.isEmpty() ? dir.filePath(QStringLiteral("cache.sqlite")) : cachePath;
         options.serverUrl = QUrl(serverUrl);
-        options.useStoredToken = false;
+        options.useStoredToken = useStoredToken;
         ws = std::make_unique<Ui::Workstation>(options);
         ws->start();
     }
@@ -328,4 +328,27 @@ TEST(Settings, ClearsTheCacheAndSwitchesTheTheme)
     EXPECT_TRUE(Widgets::Theme::isDark(QApplication::palette()));
     theme->setCurrentIndex(theme->findData(int(Models::AppSettings::Theme::Light)));
     EXPECT_FALSE(Widgets::Theme::isDark(QApplication::palette()));
+}
+
+TEST(Offline, StartsReadOnlyWithTheLastSessionWhenTheServerIsDown)
+{
+    LT::TestServer::Options options;
+    options.seedCustomers = 20;
+    LT::TestServer server(options);
+    ASSERT_TRUE(server.ok()) << server.error().toStdString();
+    QTemporaryDir dir;
+    const QString cachePath = dir.filePath(QStringLiteral("cache.sqlite"));
+    {
+        Desk first(server.baseUrl(), cachePath);
+        ASSERT_TRUE(first.signIn(QStringLiteral("operator")));
+        first.ws->cache()->flush();
+        QTest::qWait(200);  // the token reaches the keychain (or its fallback)
+    }
+    server.stop();
+    Desk second(server.baseUrl(), cachePath, true);
+    ASSERT_TRUE(waitUntil([&] { return second.window() && second.window()->isVisible(); }, 15000));
+    EXPECT_EQ(second.ws->loginDialog(), nullptr);
+    EXPECT_EQ(second.window()->sectionIds(), QStringList{QStringLiteral("customers")});
+    EXPECT_EQ(second.window()->onlineBadge()->tone(), Widgets::Badge::Tone::Bad);
+    EXPECT_TRUE(second.window()->userLabel()->text().contains(QLatin1String("operator")));
 }
