@@ -4,6 +4,7 @@
 #include "services/customers.h"
 #include "services/ingest.h"
 #include "services/segments.h"
+#include "services/templates.h"
 #include "services/users.h"
 
 namespace LoyaltyDesk::Server {
@@ -15,7 +16,8 @@ ServerContext::ServerContext(const ServerOptions &options, const DbConfig &dbCon
       customers(std::make_unique<CustomerService>(db, phones)),
       ingest(std::make_unique<IngestService>(db, phones)),
       users(std::make_unique<UserService>(db, *auth)),
-      segments(std::make_unique<SegmentService>(db))
+      segments(std::make_unique<SegmentService>(db)),
+      templates(std::make_unique<TemplateService>(db))
 {
 }
 

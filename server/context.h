@@ -12,6 +12,7 @@ class CustomerService;
 class IngestService;
 class UserService;
 class SegmentService;
+class TemplateService;
 class HttpServer;
 
 struct ServerOptions {
@@ -33,6 +34,7 @@ public:
     std::unique_ptr<IngestService> ingest;
     std::unique_ptr<UserService> users;
     std::unique_ptr<SegmentService> segments;
+    std::unique_ptr<TemplateService> templates;
 };
 
 // Registers every endpoint of the REST API on the server.

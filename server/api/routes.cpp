@@ -12,6 +12,7 @@ void registerRoutes(HttpServer &http, ServerContext &ctx)
     Api::registerIngest(http, ctx);
     Api::registerAdmin(http, ctx);
     Api::registerSegments(http, ctx);
+    Api::registerTemplates(http, ctx);
 }
 
 namespace Api {

@@ -75,7 +75,8 @@ void HttpServer::install(const Route &route)
         if ((route.method == QLatin1String("POST") || route.method == QLatin1String("PATCH") || route.method == QLatin1String("PUT")) &&
             !req.body.empty()) {
             const std::string ct = req.get_header_value("Content-Type");
-            if (ct.find("json") == std::string::npos && ct.find("csv") == std::string::npos && ct.find("text/plain") == std::string::npos) {
+            if (ct.find("json") == std::string::npos && ct.find("csv") == std::string::npos && ct.find("text/plain") == std::string::npos &&
+                ct.find("text/html") == std::string::npos) {
                 send(res, problemReply(415, {}, QStringLiteral("Send the body as application/json."), QStringLiteral("unsupported-media-type")));
                 return;
             }
