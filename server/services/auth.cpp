@@ -139,6 +139,10 @@ Result<LoginResult> AuthService::login(const QString &username, const QString &p
     const qint64 userId = found ? q.value(0).toLongLong() : 0;
     const QString hash = found ? q.value(1).toString() : QString();
     const bool disabled = found && q.value(2).toInt() != 0;
+    // Release the read before the write transaction below: on SQLite in WAL mode a
+    // statement left open pins an old snapshot, and BEGIN IMMEDIATE then fails at once
+    // with "database is locked" when another connection has written since.
+    q.query().finish();
     // Same work whether or not the user exists, so timing does not reveal usernames.
     static const QString dummy = hashPassword(QStringLiteral("not-a-real-password"));
     const bool good = verifyPassword(found ? hash : dummy, password) && found;
