@@ -53,18 +53,7 @@ Result<Page> Audit::list(Database &db, const QString &entity, std::optional<qint
     binds << page.limit + 1;
     Sql q(*conn, sql);
     for (const auto &b : binds) q.bind(b);
-    if (auto r = q.exec(); !r) return r.error();
-    Page result;
-    qint64 lastId = 0;
-    while (q.next()) {
-        if (result.items.size() == page.limit) {
-            result.nextCursor = Cursor::encode({lastId});
-            break;
-        }
-        result.items.append(rowToJson(q.query()));
-        lastId = q.value(0).toLongLong();
-    }
-    return result;
+    return collectPage(q, page.limit);
 }
 
 }  // namespace LoyaltyDesk::Server

@@ -1,5 +1,8 @@
 #include "paging.h"
 
+#include "storage/database.h"
+#include "storage/rows.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -50,6 +53,35 @@ QJsonObject Page::toJson() const
 {
     return QJsonObject{{QStringLiteral("items"), items},
                        {QStringLiteral("next_cursor"), nextCursor.isEmpty() ? QJsonValue() : QJsonValue(nextCursor)}};
+}
+
+Core::Result<Page> collectPage(Sql &query, int limit, const std::function<QJsonObject(Sql &)> &row)
+{
+    if (auto r = query.exec(); !r) return r.error();
+    Page page;
+    qint64 last = 0;
+    while (query.next()) {
+        if (page.items.size() == limit) {
+            page.nextCursor = Cursor::encode({last});
+            break;
+        }
+        page.items.append(row ? row(query) : rowToJson(query.query()));
+        last = query.value(0).toLongLong();
+    }
+    return page;
+}
+
+Core::Result<std::pair<QList<qint64>, QString>> collectIds(Sql &query, int limit)
+{
+    if (auto r = query.exec(); !r) return r.error();
+    QList<qint64> ids;
+    while (query.next()) ids << query.value(0).toLongLong();
+    QString next;
+    if (ids.size() > limit) {
+        ids.resize(limit);
+        next = Cursor::encode({ids.last()});
+    }
+    return std::pair{ids, next};
 }
 
 }  // namespace LoyaltyDesk::Server

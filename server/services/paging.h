@@ -7,6 +7,7 @@
 #include <QVariant>
 #include <QVariantList>
 
+#include <functional>
 #include <optional>
 
 namespace LoyaltyDesk::Server {
@@ -31,5 +32,14 @@ struct Page {
     QString nextCursor;  // empty = last page
     QJsonObject toJson() const;
 };
+
+class Sql;
+
+// Runs a keyset query written with LIMIT limit + 1 and ordered by its first column (the
+// cursor key); `row` turns the current row into an item (the row's columns as they are
+// when not given).
+Core::Result<Page> collectPage(Sql &query, int limit, const std::function<QJsonObject(Sql &)> &row = {});
+// The same for a query of ids alone: the page's ids, and the cursor of the next page.
+Core::Result<std::pair<QList<qint64>, QString>> collectIds(Sql &query, int limit);
 
 }  // namespace LoyaltyDesk::Server

@@ -285,15 +285,11 @@ Result<Page> SegmentService::list(const QString &search, const PageRequest &page
     Sql q(*conn, sql + QStringLiteral(" ORDER BY id LIMIT ?"));
     for (const auto &b : binds) q.bind(b);
     q.bind(page.limit + 1);
-    if (auto r = q.exec(); !r) return r.error();
-    QList<qint64> ids;
-    while (q.next()) ids << q.value(0).toLongLong();
+    auto ids = collectIds(q, page.limit);
+    if (!ids) return ids.error();
     Page result;
-    if (ids.size() > page.limit) {
-        ids.resize(page.limit);
-        result.nextCursor = Cursor::encode({ids.last()});
-    }
-    for (qint64 id : ids) {
+    result.nextCursor = ids->second;
+    for (qint64 id : ids->first) {
         auto s = segmentIn(*conn, id);
         if (!s) return s.error();
         result.items.append(*s);
@@ -574,18 +570,7 @@ Result<Page> SegmentService::memberPage(const QString &table, const QString &col
                                 "FROM ") + table + QStringLiteral(" m JOIN customers c ON c.id = m.customer_id WHERE m.") + column +
                  QStringLiteral(" = ? AND m.customer_id > ? ORDER BY m.customer_id LIMIT ?"));
     q.bind(id).bind(page.cursor ? page.cursor->at(0) : QVariant(qint64(0))).bind(page.limit + 1);
-    if (auto r = q.exec(); !r) return r.error();
-    Page result;
-    qint64 last = 0;
-    while (q.next()) {
-        if (result.items.size() == page.limit) {
-            result.nextCursor = Cursor::encode({last});
-            break;
-        }
-        result.items.append(rowToJson(q.query()));
-        last = q.value(0).toLongLong();
-    }
-    return result;
+    return collectPage(q, page.limit);
 }
 
 Result<Page> SegmentService::members(qint64 id, const PageRequest &page)
@@ -602,20 +587,11 @@ Result<Page> SegmentService::history(qint64 id, const PageRequest &page)
     Sql q(*conn, QStringLiteral("SELECT id, at, duration_ms, size, entered, left_count AS left_, revenue, orders, average_receipt, ltv, share, reason "
                                 "FROM segment_runs WHERE segment_id = ? AND id < ? ORDER BY id DESC LIMIT ?"));
     q.bind(id).bind(page.cursor ? page.cursor->at(0) : QVariant(std::numeric_limits<qint64>::max())).bind(page.limit + 1);
-    if (auto r = q.exec(); !r) return r.error();
-    Page result;
-    qint64 last = 0;
-    while (q.next()) {
-        if (result.items.size() == page.limit) {
-            result.nextCursor = Cursor::encode({last});
-            break;
-        }
-        QJsonObject o = rowToJson(q.query());
+    return collectPage(q, page.limit, [](Sql &row) {
+        QJsonObject o = rowToJson(row.query());
         o.insert(QStringLiteral("left"), o.take(QStringLiteral("left_")));
-        result.items.append(o);
-        last = q.value(0).toLongLong();
-    }
-    return result;
+        return o;
+    });
 }
 
 Result<Page> SegmentService::changes(qint64 id, const QString &kind, const PageRequest &page)
@@ -630,18 +606,7 @@ Result<Page> SegmentService::changes(qint64 id, const QString &kind, const PageR
     q.bind(id).bind(page.cursor ? page.cursor->at(0) : QVariant(std::numeric_limits<qint64>::max()));
     if (!kind.isEmpty()) q.bind(kind);
     q.bind(page.limit + 1);
-    if (auto r = q.exec(); !r) return r.error();
-    Page result;
-    qint64 last = 0;
-    while (q.next()) {
-        if (result.items.size() == page.limit) {
-            result.nextCursor = Cursor::encode({last});
-            break;
-        }
-        result.items.append(rowToJson(q.query()));
-        last = q.value(0).toLongLong();
-    }
-    return result;
+    return collectPage(q, page.limit);
 }
 
 Result<QByteArray> SegmentService::exportMembers(const QString &table, const QString &column, qint64 id)
@@ -916,15 +881,11 @@ Result<Page> SegmentService::audiences(const PageRequest &page)
     if (!conn) return conn.error();
     Sql q(*conn, QStringLiteral("SELECT id FROM audiences WHERE id < ? ORDER BY id DESC LIMIT ?"));
     q.bind(page.cursor ? page.cursor->at(0) : QVariant(std::numeric_limits<qint64>::max())).bind(page.limit + 1);
-    if (auto r = q.exec(); !r) return r.error();
-    QList<qint64> ids;
-    while (q.next()) ids << q.value(0).toLongLong();
+    auto ids = collectIds(q, page.limit);
+    if (!ids) return ids.error();
     Page result;
-    if (ids.size() > page.limit) {
-        ids.resize(page.limit);
-        result.nextCursor = Cursor::encode({ids.last()});
-    }
-    for (qint64 id : ids) {
+    result.nextCursor = ids->second;
+    for (qint64 id : ids->first) {
         auto a = audience(id);
         if (!a) return a.error();
         result.items.append(*a);

@@ -103,15 +103,11 @@ Result<Page> TemplateService::list(const QString &search, const QString &channel
     Sql q(*conn, sql + QStringLiteral(" ORDER BY id DESC LIMIT ?"));
     for (const auto &b : binds) q.bind(b);
     q.bind(page.limit + 1);
-    if (auto r = q.exec(); !r) return r.error();
-    QList<qint64> ids;
-    while (q.next()) ids << q.value(0).toLongLong();
+    auto ids = collectIds(q, page.limit);
+    if (!ids) return ids.error();
     Page result;
-    if (ids.size() > page.limit) {
-        ids.resize(page.limit);
-        result.nextCursor = Cursor::encode({ids.last()});
-    }
-    for (qint64 id : ids) {
+    result.nextCursor = ids->second;
+    for (qint64 id : ids->first) {
         auto t = templateIn(*conn, id);
         if (!t) return t.error();
         result.items.append(*t);
@@ -222,20 +218,11 @@ Result<Page> TemplateService::versions(qint64 id, const PageRequest &page)
     if (auto t = templateIn(*conn, id); !t) return t.error();
     Sql q(*conn, QStringLiteral("SELECT version, name, content, author, created_at FROM template_versions WHERE template_id = ? AND version < ? ORDER BY version DESC LIMIT ?"));
     q.bind(id).bind(page.cursor ? page.cursor->at(0) : QVariant(qint64(std::numeric_limits<int>::max()))).bind(page.limit + 1);
-    if (auto r = q.exec(); !r) return r.error();
-    Page result;
-    qint64 last = 0;
-    while (q.next()) {
-        if (result.items.size() == page.limit) {
-            result.nextCursor = Cursor::encode({last});
-            break;
-        }
-        QJsonObject o = rowToJson(q.query());
-        o.insert(QStringLiteral("content"), QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object());
-        result.items.append(o);
-        last = q.value(0).toLongLong();
-    }
-    return result;
+    return collectPage(q, page.limit, [](Sql &row) {
+        QJsonObject o = rowToJson(row.query());
+        o.insert(QStringLiteral("content"), QJsonDocument::fromJson(row.value(2).toString().toUtf8()).object());
+        return o;
+    });
 }
 
 Result<QJsonObject> TemplateService::restore(const Principal &who, qint64 id, qint64 version)
