@@ -4,12 +4,15 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QMetaObject>
+#include <QPointer>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QUuid>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <type_traits>
 
 namespace LoyaltyDesk::Models {
 
@@ -47,6 +50,25 @@ template <typename F>
 auto LocalCache::run(F &&f) -> QFuture<decltype(f())>
 {
     return QtConcurrent::run(&m_pool, std::forward<F>(f));
+}
+
+template <typename Work, typename Callback>
+void LocalCache::ask(const QObject *context, Work work, Callback callback)
+{
+    QPointer<const QObject> guard(context);
+    m_pool.start([this, work = std::move(work), guard, callback = std::move(callback)]() mutable {
+        using R = decltype(work());
+        if constexpr (std::is_void_v<R>) {
+            work();
+            QMetaObject::invokeMethod(this, [guard, callback] { if (guard) callback(); }, Qt::QueuedConnection);
+        } else {
+            R result = work();
+            // Posted to this object (GUI thread); the destructor waits for the pool first.
+            QMetaObject::invokeMethod(this, [guard, callback, result = std::move(result)]() mutable {
+                if (guard) callback(std::move(result));
+            }, Qt::QueuedConnection);
+        }
+    });
 }
 
 void LocalCache::report(const QString &message)
@@ -127,7 +149,7 @@ void LocalCache::trim()
 
 void LocalCache::get(const QString &key, const QObject *context, std::function<void(std::optional<Entry>)> callback)
 {
-    run([this, key]() -> std::optional<Entry> {
+    ask(context, [this, key]() -> std::optional<Entry> {
         if (!open()) return std::nullopt;
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         QSqlQuery q(db);
@@ -141,7 +163,7 @@ void LocalCache::get(const QString &key, const QObject *context, std::function<v
         touch.addBindValue(key);
         touch.exec();
         return e;
-    }).then(const_cast<QObject *>(context), std::move(callback));
+    }, std::move(callback));
 }
 
 void LocalCache::addRecentSearch(const QString &scope, const QString &text)
@@ -169,7 +191,7 @@ void LocalCache::addRecentSearch(const QString &scope, const QString &text)
 
 void LocalCache::recentSearches(const QString &scope, int limit, const QObject *context, std::function<void(QStringList)> callback)
 {
-    run([this, scope, limit] {
+    ask(context, [this, scope, limit] {
         QStringList out;
         if (!open()) return out;
         QSqlQuery q(QSqlDatabase::database(m_connection, false));
@@ -179,28 +201,28 @@ void LocalCache::recentSearches(const QString &scope, int limit, const QObject *
         if (q.exec())
             while (q.next()) out << q.value(0).toString();
         return out;
-    }).then(const_cast<QObject *>(context), std::move(callback));
+    }, std::move(callback));
 }
 
 void LocalCache::sizeBytes(const QObject *context, std::function<void(qint64)> callback)
 {
-    run([this]() -> qint64 {
+    ask(context, [this]() -> qint64 {
         if (!open()) return 0;
         QSqlQuery q(QSqlDatabase::database(m_connection, false));
         if (!q.exec(QStringLiteral("SELECT COALESCE(SUM(size), 0) FROM entries")) || !q.next()) return 0;
         return q.value(0).toLongLong();
-    }).then(const_cast<QObject *>(context), std::move(callback));
+    }, std::move(callback));
 }
 
 void LocalCache::clear(const QObject *context, std::function<void()> callback)
 {
-    run([this] {
+    ask(context, [this] {
         if (!open()) return;
         QSqlQuery q(QSqlDatabase::database(m_connection, false));
         q.exec(QStringLiteral("DELETE FROM entries"));
         q.exec(QStringLiteral("DELETE FROM searches"));
         q.exec(QStringLiteral("VACUUM"));
-    }).then(const_cast<QObject *>(context), std::move(callback));
+    }, std::move(callback));
 }
 
 void LocalCache::flush()

@@ -53,6 +53,10 @@ signals:
 private:
     template <typename F>
     auto run(F &&f) -> QFuture<decltype(f())>;
+    // Runs `work` on the worker thread and hands its result to `callback` on the GUI
+    // thread, only while `context` lives.
+    template <typename Work, typename Callback>
+    void ask(const QObject *context, Work work, Callback callback);
     bool open();
     void trim();
     void report(const QString &message);

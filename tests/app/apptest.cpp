@@ -45,15 +45,20 @@ TestServer &demoServer()
         TestServer::Options options;
         options.seedCustomers = DemoCustomers;
         server = std::make_unique<TestServer>(options);
+        if (server->ok()) adminToken(*server);  // sign-in works from here on
     }
     return *server;
 }
 
 QString adminToken(TestServer &server)
 {
-    // The server has answered the first sign-in after a seed with a 500 now and then: ask again.
+    // Right after it starts the server's own work can hold the database's write lock
+    // for a moment, and sign-in answers 500 ("database is locked"): ask again.
     QString token;
-    for (int attempt = 0; attempt < 3 && token.isEmpty(); ++attempt) token = server.loginAdmin();
+    for (int attempt = 0; attempt < 40 && token.isEmpty(); ++attempt) {
+        if (attempt > 0) QTest::qWait(250);
+        token = server.loginAdmin();
+    }
     return token;
 }
 

@@ -336,6 +336,7 @@ TEST(Offline, StartsReadOnlyWithTheLastSessionWhenTheServerIsDown)
     options.seedCustomers = 20;
     LT::TestServer server(options);
     ASSERT_TRUE(server.ok()) << server.error().toStdString();
+    ASSERT_FALSE(LT::adminToken(server).isEmpty());
     QTemporaryDir dir;
     const QString cachePath = dir.filePath(QStringLiteral("cache.sqlite"));
     {
