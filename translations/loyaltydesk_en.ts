@@ -5,40 +5,61 @@
     <name>LoyaltyDesk::Models::Format</name>
     <message numerus="yes">
         <source>%n minute(s) ago</source>
-        <translation><numerusform>%n minute ago</numerusform><numerusform>%n minutes ago</numerusform></translation>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s) ago</source>
-        <translation><numerusform>%n hour ago</numerusform><numerusform>%n hours ago</numerusform></translation>
+        <translation>
+            <numerusform>%n hour ago</numerusform>
+            <numerusform>%n hours ago</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) ago</source>
-        <translation><numerusform>%n day ago</numerusform><numerusform>%n days ago</numerusform></translation>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>LoyaltyDesk::Ui::ProfilePage</name>
     <message numerus="yes">
         <source> (%n day(s))</source>
-        <translation><numerusform> (%n day)</numerusform><numerusform> (%n days)</numerusform></translation>
+        <translation>
+            <numerusform> (%n day)</numerusform>
+            <numerusform> (%n days)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>LoyaltyDesk::Widgets::PagedView</name>
     <message numerus="yes">
         <source>%n row(s) shown; scroll down for more</source>
-        <translation><numerusform>%n row shown; scroll down for more</numerusform><numerusform>%n rows shown; scroll down for more</numerusform></translation>
+        <translation>
+            <numerusform>%n row shown; scroll down for more</numerusform>
+            <numerusform>%n rows shown; scroll down for more</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation><numerusform>%n row</numerusform><numerusform>%n rows</numerusform></translation>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>LoyaltyDesk::Widgets::PurchasesChart</name>
     <message numerus="yes">
         <source>%n purchase(s) totalling %1</source>
-        <translation><numerusform>%n purchase totalling %1</numerusform><numerusform>%n purchases totalling %1</numerusform></translation>
+        <translation>
+            <numerusform>%n purchase totalling %1</numerusform>
+            <numerusform>%n purchases totalling %1</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
