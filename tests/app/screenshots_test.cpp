@@ -152,4 +152,10 @@ TEST(Screenshots, LoginSearchAndEveryProfileTab)
     Widgets::Theme::apply(Models::AppSettings::Theme::Dark);
     ASSERT_TRUE(save(window, QStringLiteral("profile-dark")));
     Widgets::Theme::apply(Models::AppSettings::Theme::Light);
+    // In Russian, switched at run time.
+    profile->showTab(Ui::ProfilePage::ProfileTab);
+    Models::Language::apply(QStringLiteral("ru"));
+    ASSERT_TRUE(waitUntil([&] { return profile->tabs()->tabText(0) == QStringLiteral("Профиль"); }));
+    ASSERT_TRUE(save(window, QStringLiteral("profile-ru")));
+    Models::Language::apply(QStringLiteral("en"));
 }
