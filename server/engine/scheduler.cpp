@@ -19,12 +19,12 @@ Scheduler::~Scheduler() { stop(); }
 void Scheduler::start()
 {
     m_thread = std::thread([this] {
+        // The first pass waits a tick, so start-up (and a test's first requests) run alone.
         std::unique_lock lock(m_lock);
-        while (!m_stopping) {
+        while (!m_wake.wait_for(lock, std::chrono::seconds(m_tickSeconds), [this] { return m_stopping; })) {
             lock.unlock();
             tick();
             lock.lock();
-            m_wake.wait_for(lock, std::chrono::seconds(m_tickSeconds), [this] { return m_stopping; });
         }
     });
 }
@@ -43,6 +43,12 @@ int Scheduler::tick()
 {
     int ran = m_ctx.segments->recalculateDue();
     const qint64 now = QDateTime::currentSecsSinceEpoch();
+    // Daily, counted from the last scoring stored, so restarts do not rescore.
+    if (m_lastRfm == 0) {
+        auto report = m_ctx.segments->rfmReport();
+        const QString at = report ? report->value(QStringLiteral("computed_at")).toString() : QString();
+        m_lastRfm = at.isEmpty() ? 1 : QDateTime::fromString(at, Qt::ISODate).toSecsSinceEpoch();
+    }
     if (now - m_lastRfm >= kRfmEverySeconds) {
         m_lastRfm = now;
         auto rfm = m_ctx.segments->recalculateRfm();

@@ -139,6 +139,9 @@ Result<LoginResult> AuthService::login(const QString &username, const QString &p
     const qint64 userId = found ? q.value(0).toLongLong() : 0;
     const QString hash = found ? q.value(1).toString() : QString();
     const bool disabled = found && q.value(2).toInt() != 0;
+    // Release the read before writing: a statement left open keeps an old snapshot,
+    // and SQLite refuses to upgrade it once another connection has written.
+    q.query().finish();
     // Release the read before the write transaction below: on SQLite in WAL mode a
     // statement left open pins an old snapshot, and BEGIN IMMEDIATE then fails at once
     // with "database is locked" when another connection has written since.
