@@ -103,32 +103,38 @@ QString demoPassword() { return LT::TestServer::demoPassword(); }
 
 }  // namespace
 
-class Roles : public ::testing::TestWithParam<std::pair<const char *, QStringList>> {};
+struct RoleCase {
+    const char *user;
+    QStringList sections;
+    friend void PrintTo(const RoleCase &c, std::ostream *os) { *os << c.user; }
+};
+
+class Roles : public ::testing::TestWithParam<RoleCase> {};
 
 TEST_P(Roles, SidebarShowsOnlyTheSectionsTheRoleMayUse)
 {
     ASSERT_TRUE(demoServer().ok()) << demoServer().error().toStdString();
     Desk desk(demoServer().baseUrl());
-    const QString user = QString::fromLatin1(GetParam().first);
+    const QString user = QString::fromLatin1(GetParam().user);
     ASSERT_TRUE(desk.signIn(user));
-    EXPECT_EQ(desk.window()->sectionIds(), GetParam().second);
+    EXPECT_EQ(desk.window()->sectionIds(), GetParam().sections);
     auto *sidebar = desk.window()->findChild<QListWidget *>(QStringLiteral("sidebar"));
-    EXPECT_EQ(sidebar->count(), GetParam().second.size());
+    EXPECT_EQ(sidebar->count(), GetParam().sections.size());
     EXPECT_TRUE(desk.window()->userLabel()->text().contains(user));
     EXPECT_EQ(desk.window()->onlineBadge()->tone(), Widgets::Badge::Tone::Good);
-    EXPECT_EQ(desk.window()->customersPage() != nullptr, GetParam().second.contains(QStringLiteral("customers")));
-    EXPECT_EQ(desk.window()->adminPage() != nullptr, GetParam().second.contains(QStringLiteral("administration")));
+    EXPECT_EQ(desk.window()->customersPage() != nullptr, GetParam().sections.contains(QStringLiteral("customers")));
+    EXPECT_EQ(desk.window()->adminPage() != nullptr, GetParam().sections.contains(QStringLiteral("administration")));
 }
 
 INSTANTIATE_TEST_SUITE_P(
     DemoUsers, Roles,
-    ::testing::Values(std::pair{"operator", QStringList{QStringLiteral("customers")}},
-                      std::pair{"marketer", QStringList{QStringLiteral("customers")}},
-                      std::pair{"analyst", QStringList{QStringLiteral("customers")}},
-                      std::pair{"designer", QStringList{}},
-                      std::pair{"campaign_editor", QStringList{}},
-                      std::pair{"admin", QStringList{QStringLiteral("customers"), QStringLiteral("administration")}}),
-    [](const auto &info) { return std::string(info.param.first); });
+    ::testing::Values(RoleCase{"operator", {QStringLiteral("customers")}},
+                      RoleCase{"marketer", {QStringLiteral("customers")}},
+                      RoleCase{"analyst", {QStringLiteral("customers")}},
+                      RoleCase{"designer", {}},
+                      RoleCase{"campaign_editor", {}},
+                      RoleCase{"admin", {QStringLiteral("customers"), QStringLiteral("administration")}}),
+    [](const auto &info) { return std::string(info.param.user); });
 
 TEST(Login, WrongPasswordAndUnreachableServerSayWhatIsWrong)
 {
