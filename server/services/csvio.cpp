@@ -5,6 +5,7 @@
 #include "core/json.h"
 #include "customers.h"
 #include "ingest.h"
+#include "storage/bulkinsert.h"
 
 #include <QFile>
 #include <QHash>
@@ -125,9 +126,8 @@ QString line(const QStringList &values, QChar delimiter) {
 namespace {
 
 const Principal kImporter{0, QStringLiteral("import"), {}, {}};
-const QStringList kSubscriptionColumns = {
-    QStringLiteral("subscribed_email"), QStringLiteral("subscribed_sms"),
-    QStringLiteral("subscribed_push"), QStringLiteral("subscribed_messenger")};
+const QStringList kSubscriptionColumns =
+    columnList("subscribed_email, subscribed_sms, subscribed_push, subscribed_messenger");
 
 QString sentence(const Error &e) {
     if (e.fields.isEmpty()) return e.message;
@@ -189,8 +189,7 @@ public:
     bool open() {
         if (m_file.fileName().isEmpty()) return true;
         if (!m_file.open(QIODevice::WriteOnly)) return false;
-        write({QStringLiteral("line"), QStringLiteral("external_id"), QStringLiteral("status"),
-               QStringLiteral("reason")});
+        write(columnList("line, external_id, status, reason"));
         return true;
     }
     void add(qint64 line, const QString &externalId, const QString &status, const QString &reason) {
@@ -303,52 +302,20 @@ QJsonValue numberOrText(const QString &text, bool fractional) {
 CsvService::CsvService(ServerContext &ctx) : m_ctx(ctx) {}
 
 const QStringList &CsvService::customerColumns() {
-    static const QStringList columns = QStringList{QStringLiteral("id"),
-                                                   QStringLiteral("external_id"),
-                                                   QStringLiteral("first_name"),
-                                                   QStringLiteral("last_name"),
-                                                   QStringLiteral("middle_name"),
-                                                   QStringLiteral("gender"),
-                                                   QStringLiteral("birth_date"),
-                                                   QStringLiteral("address"),
-                                                   QStringLiteral("city"),
-                                                   QStringLiteral("time_zone"),
-                                                   QStringLiteral("source"),
-                                                   QStringLiteral("tier"),
-                                                   QStringLiteral("phone"),
-                                                   QStringLiteral("email"),
-                                                   QStringLiteral("preferred_categories"),
-                                                   QStringLiteral("children"),
-                                                   QStringLiteral("pets"),
-                                                   QStringLiteral("custom_attributes")} +
-                                       kSubscriptionColumns;
+    static const QStringList columns =
+        columnList(
+            "id, external_id, first_name, last_name, middle_name, gender, birth_date, address, "
+            "city, time_zone, source, tier, phone, email, preferred_categories, children, pets, "
+            "custom_attributes") +
+        kSubscriptionColumns;
     return columns;
 }
 
 const QStringList &CsvService::receiptColumns() {
-    static const QStringList columns = {QStringLiteral("external_id"),
-                                        QStringLiteral("customer_id"),
-                                        QStringLiteral("customer_external_id"),
-                                        QStringLiteral("card_number"),
-                                        QStringLiteral("phone"),
-                                        QStringLiteral("email"),
-                                        QStringLiteral("pos"),
-                                        QStringLiteral("cheque_number"),
-                                        QStringLiteral("purchased_at"),
-                                        QStringLiteral("status"),
-                                        QStringLiteral("total"),
-                                        QStringLiteral("discount"),
-                                        QStringLiteral("bonus_accrued"),
-                                        QStringLiteral("bonus_spent"),
-                                        QStringLiteral("currency"),
-                                        QStringLiteral("sku"),
-                                        QStringLiteral("name"),
-                                        QStringLiteral("category"),
-                                        QStringLiteral("quantity"),
-                                        QStringLiteral("price"),
-                                        QStringLiteral("line_discount"),
-                                        QStringLiteral("amount"),
-                                        QStringLiteral("offer")};
+    static const QStringList columns = columnList(
+        "external_id, customer_id, customer_external_id, card_number, phone, email, pos, "
+        "cheque_number, purchased_at, status, total, discount, bonus_accrued, bonus_spent, "
+        "currency, sku, name, category, quantity, price, line_discount, amount, offer");
     return columns;
 }
 
@@ -533,19 +500,12 @@ Result<CsvImportSummary> CsvService::import(const CsvImportOptions &options) {
         };
         QList<Group> groups;
         QHash<QString, qsizetype> index;
-        const QStringList receiptFields = {
-            QStringLiteral("customer_id"),   QStringLiteral("customer_external_id"),
-            QStringLiteral("card_number"),   QStringLiteral("phone"),
-            QStringLiteral("email"),         QStringLiteral("pos"),
-            QStringLiteral("cheque_number"), QStringLiteral("purchased_at"),
-            QStringLiteral("status"),        QStringLiteral("total"),
-            QStringLiteral("discount"),      QStringLiteral("bonus_accrued"),
-            QStringLiteral("bonus_spent"),   QStringLiteral("currency")};
-        const QStringList integers = {
-            QStringLiteral("customer_id"),   QStringLiteral("total"),
-            QStringLiteral("discount"),      QStringLiteral("bonus_accrued"),
-            QStringLiteral("bonus_spent"),   QStringLiteral("price"),
-            QStringLiteral("line_discount"), QStringLiteral("amount")};
+        const QStringList receiptFields = columnList(
+            "customer_id, customer_external_id, card_number, phone, email, pos, cheque_number, "
+            "purchased_at, status, total, discount, bonus_accrued, bonus_spent, currency");
+        const QStringList integers = columnList(
+            "customer_id, total, discount, bonus_accrued, bonus_spent, price, line_discount, "
+            "amount");
         QString externalId;
         while (nextRow(externalId)) {
             if (externalId.isEmpty()) {

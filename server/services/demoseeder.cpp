@@ -176,108 +176,58 @@ public:
           m_seed(seed),
           m_now(now),
           m_partnerId(partnerId),
-          m_customers(conn, QStringLiteral("customers"),
-                      {QStringLiteral("id"),
-                       QStringLiteral("partner_id"),
-                       QStringLiteral("external_id"),
-                       QStringLiteral("first_name"),
-                       QStringLiteral("last_name"),
-                       QStringLiteral("middle_name"),
-                       QStringLiteral("gender"),
-                       QStringLiteral("birth_date"),
-                       QStringLiteral("address"),
-                       QStringLiteral("city"),
-                       QStringLiteral("time_zone"),
-                       QStringLiteral("preferred_categories"),
-                       QStringLiteral("children"),
-                       QStringLiteral("pets"),
-                       QStringLiteral("custom_attributes"),
-                       QStringLiteral("source"),
-                       QStringLiteral("tier_id"),
-                       QStringLiteral("orders_count"),
-                       QStringLiteral("revenue"),
-                       QStringLiteral("first_purchase_at"),
-                       QStringLiteral("last_purchase_at"),
-                       QStringLiteral("created_at"),
-                       QStringLiteral("updated_at")}),
-          m_contacts(
-              conn, QStringLiteral("contacts"),
-              {QStringLiteral("id"), QStringLiteral("customer_id"), QStringLiteral("kind"),
-               QStringLiteral("raw_value"), QStringLiteral("value"), QStringLiteral("valid"),
-               QStringLiteral("confirmed"), QStringLiteral("is_primary"), QStringLiteral("details"),
-               QStringLiteral("created_at"), QStringLiteral("updated_at")}),
+          m_customers(
+              conn, QStringLiteral("customers"),
+              columnList("id, partner_id, external_id, first_name, last_name, middle_name, gender, "
+                         "birth_date, address, city, time_zone, preferred_categories, children, "
+                         "pets, custom_attributes, source, tier_id, orders_count, revenue, "
+                         "first_purchase_at, last_purchase_at, created_at, updated_at")),
+          m_contacts(conn, QStringLiteral("contacts"),
+                     columnList("id, customer_id, kind, raw_value, value, valid, confirmed, "
+                                "is_primary, details, created_at, updated_at")),
           m_searchKeys(
               conn, QStringLiteral("search_keys"),
               {QStringLiteral("kind"), QStringLiteral("key"), QStringLiteral("customer_id")}),
           m_subscriptions(conn, QStringLiteral("subscriptions"),
-                          {QStringLiteral("customer_id"), QStringLiteral("channel"),
-                           QStringLiteral("subscribed"), QStringLiteral("updated_at")}),
+                          columnList("customer_id, channel, subscribed, updated_at")),
           m_consent(conn, QStringLiteral("consent_history"),
-                    {QStringLiteral("id"), QStringLiteral("customer_id"), QStringLiteral("channel"),
-                     QStringLiteral("subscribed"), QStringLiteral("source"), QStringLiteral("at")}),
-          m_cards(
-              conn, QStringLiteral("cards"),
-              {QStringLiteral("id"), QStringLiteral("partner_id"), QStringLiteral("customer_id"),
-               QStringLiteral("number"), QStringLiteral("category"), QStringLiteral("type"),
-               QStringLiteral("state"), QStringLiteral("group_id"), QStringLiteral("issued_at"),
-               QStringLiteral("blocked_at")}),
-          m_replacements(
-              conn, QStringLiteral("card_replacements"),
-              {QStringLiteral("id"), QStringLiteral("old_card_id"), QStringLiteral("new_card_id"),
-               QStringLiteral("reason"), QStringLiteral("at")}),
-          m_accounts(conn, QStringLiteral("bonus_accounts"),
-                     {QStringLiteral("id"), QStringLiteral("partner_id"),
-                      QStringLiteral("currency"), QStringLiteral("active_balance"),
-                      QStringLiteral("pending_balance"), QStringLiteral("created_at")}),
+                    columnList("id, customer_id, channel, subscribed, source, at")),
+          m_cards(conn, QStringLiteral("cards"),
+                  columnList("id, partner_id, customer_id, number, category, type, state, "
+                             "group_id, issued_at, blocked_at")),
+          m_replacements(conn, QStringLiteral("card_replacements"),
+                         columnList("id, old_card_id, new_card_id, reason, at")),
+          m_accounts(
+              conn, QStringLiteral("bonus_accounts"),
+              columnList("id, partner_id, currency, active_balance, pending_balance, created_at")),
           m_cardAccounts(conn, QStringLiteral("card_accounts"),
                          {QStringLiteral("card_id"), QStringLiteral("account_id")}),
-          m_receipts(
-              conn, QStringLiteral("receipts"),
-              {QStringLiteral("id"), QStringLiteral("partner_id"), QStringLiteral("external_id"),
-               QStringLiteral("customer_id"), QStringLiteral("card_id"), QStringLiteral("pos"),
-               QStringLiteral("cheque_number"), QStringLiteral("purchased_at"),
-               QStringLiteral("status"), QStringLiteral("total"), QStringLiteral("discount"),
-               QStringLiteral("bonus_accrued"), QStringLiteral("bonus_spent"),
-               QStringLiteral("currency"), QStringLiteral("created_at")}),
+          m_receipts(conn, QStringLiteral("receipts"),
+                     columnList("id, partner_id, external_id, customer_id, card_id, pos, "
+                                "cheque_number, purchased_at, status, total, discount, "
+                                "bonus_accrued, bonus_spent, currency, created_at")),
           m_lines(conn, QStringLiteral("receipt_lines"),
-                  {QStringLiteral("id"), QStringLiteral("receipt_id"), QStringLiteral("line_no"),
-                   QStringLiteral("product_id"), QStringLiteral("sku"), QStringLiteral("name"),
-                   QStringLiteral("category"), QStringLiteral("quantity"), QStringLiteral("price"),
-                   QStringLiteral("discount"), QStringLiteral("amount"), QStringLiteral("offer")}),
+                  columnList("id, receipt_id, line_no, product_id, sku, name, category, quantity, "
+                             "price, discount, amount, offer")),
           m_ledger(conn, QStringLiteral("bonus_ledger"),
-                   {QStringLiteral("id"), QStringLiteral("account_id"),
-                    QStringLiteral("customer_id"), QStringLiteral("kind"), QStringLiteral("amount"),
-                    QStringLiteral("status"), QStringLiteral("receipt_id"),
-                    QStringLiteral("description"), QStringLiteral("created_at"),
-                    QStringLiteral("activates_at"), QStringLiteral("expires_at")}),
+                   columnList("id, account_id, customer_id, kind, amount, status, receipt_id, "
+                              "description, created_at, activates_at, expires_at")),
           m_events(conn, QStringLiteral("events"),
-                   {QStringLiteral("id"), QStringLiteral("partner_id"),
-                    QStringLiteral("external_id"), QStringLiteral("customer_id"),
-                    QStringLiteral("type"), QStringLiteral("properties"), QStringLiteral("source"),
-                    QStringLiteral("occurred_at"), QStringLiteral("created_at")}),
-          m_messages(
-              conn, QStringLiteral("messages"),
-              {QStringLiteral("id"), QStringLiteral("partner_id"), QStringLiteral("customer_id"),
-               QStringLiteral("channel"), QStringLiteral("campaign_id"),
-               QStringLiteral("campaign_name"), QStringLiteral("template_id"),
-               QStringLiteral("subject"), QStringLiteral("recipient"), QStringLiteral("status"),
-               QStringLiteral("created_at"), QStringLiteral("updated_at")}),
+                   columnList("id, partner_id, external_id, customer_id, type, properties, source, "
+                              "occurred_at, created_at")),
+          m_messages(conn, QStringLiteral("messages"),
+                     columnList("id, partner_id, customer_id, channel, campaign_id, campaign_name, "
+                                "template_id, subject, recipient, status, created_at, updated_at")),
           m_statuses(conn, QStringLiteral("message_status"),
-                     {QStringLiteral("id"), QStringLiteral("message_id"), QStringLiteral("status"),
-                      QStringLiteral("at"), QStringLiteral("details")}),
+                     columnList("id, message_id, status, at, details")),
           m_coupons(conn, QStringLiteral("coupons"),
-                    {QStringLiteral("id"), QStringLiteral("partner_id"),
-                     QStringLiteral("customer_id"), QStringLiteral("code"), QStringLiteral("offer"),
-                     QStringLiteral("issued_at"), QStringLiteral("expires_at"),
-                     QStringLiteral("redeemed_at"), QStringLiteral("receipt_id")}),
+                    columnList("id, partner_id, customer_id, code, offer, issued_at, expires_at, "
+                               "redeemed_at, receipt_id")),
           m_favorites(conn, QStringLiteral("favorite_products"),
                       {QStringLiteral("customer_id"), QStringLiteral("product_id"),
                        QStringLiteral("added_at")}),
-          m_support(
-              conn, QStringLiteral("support_messages"),
-              {QStringLiteral("id"), QStringLiteral("customer_id"), QStringLiteral("direction"),
-               QStringLiteral("channel"), QStringLiteral("author"), QStringLiteral("body"),
-               QStringLiteral("created_at")}) {}
+          m_support(conn, QStringLiteral("support_messages"),
+                    columnList("id, customer_id, direction, channel, author, body, created_at")) {}
 
     Ids ids;
     QList<Product> products;
@@ -992,11 +942,8 @@ Result<DemoSeedSummary> DemoSeeder::run(const DemoSeedOptions &options) {
         }
         // The catalog: every category's items in every brand, priced per brand.
         Sql find(*conn, QStringLiteral("SELECT id FROM products WHERE partner_id = ? AND sku = ?"));
-        BulkInsert products(
-            *conn, QStringLiteral("products"),
-            {QStringLiteral("id"), QStringLiteral("partner_id"), QStringLiteral("sku"),
-             QStringLiteral("name"), QStringLiteral("category"), QStringLiteral("brand"),
-             QStringLiteral("price")});
+        BulkInsert products(*conn, QStringLiteral("products"),
+                            columnList("id, partner_id, sku, name, category, brand, price"));
         auto productBase = maxId(*conn, QStringLiteral("products"));
         if (!productBase) return productBase.error();
         qint64 nextProduct = *productBase;

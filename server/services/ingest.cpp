@@ -183,21 +183,14 @@ Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue 
     }
     auto newReceiptId = [&]() { return m_db.isSqlite() ? ++nextId : freeIds.takeFirst(); };
     BulkInsert receiptRows(*conn, QStringLiteral("receipts"),
-                           {QStringLiteral("id"), QStringLiteral("partner_id"), QStringLiteral("external_id"), QStringLiteral("customer_id"),
-                            QStringLiteral("card_id"), QStringLiteral("pos"), QStringLiteral("cheque_number"), QStringLiteral("purchased_at"),
-                            QStringLiteral("status"), QStringLiteral("total"), QStringLiteral("discount"), QStringLiteral("bonus_accrued"),
-                            QStringLiteral("bonus_spent"), QStringLiteral("currency"), QStringLiteral("created_at")});
+                           columnList("id, partner_id, external_id, customer_id, card_id, pos, cheque_number, purchased_at, status, total, discount, bonus_accrued, bonus_spent, currency, created_at"));
     // Lines and ledger rows go out as multi-row INSERTs too, and customer metrics and
     // account balances as one UPDATE each, when the batch is done: per-row statements
     // cost more than the rows themselves.
     BulkInsert lineRows(*conn, QStringLiteral("receipt_lines"),
-                        {QStringLiteral("receipt_id"), QStringLiteral("line_no"), QStringLiteral("product_id"), QStringLiteral("sku"),
-                         QStringLiteral("name"), QStringLiteral("category"), QStringLiteral("quantity"), QStringLiteral("price"),
-                         QStringLiteral("discount"), QStringLiteral("amount"), QStringLiteral("offer")});
+                        columnList("receipt_id, line_no, product_id, sku, name, category, quantity, price, discount, amount, offer"));
     BulkInsert ledgerRows(*conn, QStringLiteral("bonus_ledger"),
-                          {QStringLiteral("account_id"), QStringLiteral("customer_id"), QStringLiteral("kind"), QStringLiteral("amount"),
-                           QStringLiteral("status"), QStringLiteral("receipt_id"), QStringLiteral("description"), QStringLiteral("created_at"),
-                           QStringLiteral("activates_at"), QStringLiteral("expires_at")});
+                          columnList("account_id, customer_id, kind, amount, status, receipt_id, description, created_at, activates_at, expires_at"));
     Sql product(*conn, QStringLiteral("SELECT id FROM products WHERE partner_id = ? AND sku = ?"));
     QHash<QString, QVariant> productIds;
     Sql metrics(*conn, QStringLiteral(

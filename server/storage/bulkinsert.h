@@ -49,6 +49,13 @@ private:
     qint64 m_written = 0;
 };
 
+// "id, name, price" -> {"id", "name", "price"}: column lists written as one literal.
+inline QStringList columnList(const char *names) {
+    QStringList out;
+    for (const QString &n : QString::fromLatin1(names).split(u',')) out << n.trimmed();
+    return out;
+}
+
 // A NULL of the given type, as QtSql binds it.
 inline QVariant sqlNull(QMetaType::Type type = QMetaType::LongLong) {
     return QVariant(QMetaType(type));
