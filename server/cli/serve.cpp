@@ -48,6 +48,8 @@ int serveCommand(const QStringList &args)
     parser.addOption({QStringLiteral("max-body"), QStringLiteral("Largest request body accepted, in bytes (default 8 MiB)."),
                       QStringLiteral("bytes"), QString::number(8 * 1024 * 1024)});
     parser.addOption({QStringLiteral("no-scheduler"), QStringLiteral("Do not recalculate segments and RFM in the background.")});
+    parser.addOption({QStringLiteral("scheduler-tick"), QStringLiteral("Seconds between the scheduler's passes (default 30)."), QStringLiteral("seconds"),
+                      QStringLiteral("30")});
     parser.addOption({QStringLiteral("threads"), QStringLiteral("HTTP worker threads; one per concurrent keep-alive connection (default 32)."),
                       QStringLiteral("n"), QStringLiteral("32")});
     int code = 0;
@@ -104,7 +106,13 @@ int serveCommand(const QStringList &args)
         err().flush();
         return 1;
     }
-    Scheduler scheduler(*ctx);
+    const int tick = parser.value(QStringLiteral("scheduler-tick")).toInt(&ok);
+    if (!ok || tick < 1 || tick > 3600) {
+        err() << "Error: --scheduler-tick wants a number of seconds from 1 to 3600.\n";
+        err().flush();
+        return 2;
+    }
+    Scheduler scheduler(*ctx, tick);
     if (!parser.isSet(QStringLiteral("no-scheduler"))) scheduler.start();
     out() << "LoyaltyDesk server listening on http://" << http.host << ':' << *port << "  (database " << ctx->db.config().describe()
           << ")\n";

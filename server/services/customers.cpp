@@ -280,6 +280,12 @@ Result<QJsonObject> CustomerService::profile(qint64 id)
     balance.insert(QStringLiteral("expiring_30d"), soon.value(1).toLongLong());
     o.insert(QStringLiteral("balance"), balance);
 
+    Sql rfm(*conn, QStringLiteral("SELECT grp AS segment, r, f, m, recency_days, frequency, monetary, computed_at FROM customer_rfm WHERE customer_id = ?"));
+    rfm.bind(id);
+    if (auto r = rfm.exec(); !r) return r.error();
+    o.insert(QStringLiteral("rfm"), rfm.next() ? QJsonValue(rowToJson(rfm.query())) : QJsonValue());
+    rfm.query().finish();
+
     Sql card(*conn, QStringLiteral("SELECT number, state, category FROM cards WHERE customer_id = ? "
                                    "ORDER BY CASE WHEN state = 'active' THEN 0 ELSE 1 END, id DESC LIMIT 1"));
     card.bind(id);

@@ -49,13 +49,6 @@ Error timeLimit(bool cancelled, qint64 ms)
     return e;
 }
 
-QStringList tagsOf(const QJsonValue &v)
-{
-    QStringList out;
-    for (const auto &t : v.toArray()) out << t.toString();
-    return out;
-}
-
 }  // namespace
 
 SegmentService::SegmentService(Database &db) : m_db(db) {}
@@ -666,7 +659,7 @@ QString groupCase()
 Result<QJsonObject> checkRfm(const QJsonObject &body)
 {
     Core::Json::Reader r(body);
-    const auto window = r.integer(QStringLiteral("window_days"), true, 7, 3650);
+    r.integer(QStringLiteral("window_days"), true, 7, 3650);
     const auto scoring = r.oneOf(QStringLiteral("scoring"), {QStringLiteral("quintiles"), QStringLiteral("thresholds")}, true);
     const auto thresholds = r.object(QStringLiteral("thresholds"), true);
     if (thresholds) {

@@ -14,6 +14,7 @@
 
 #include <thread>
 
+using namespace LoyaltyDesk;
 using namespace LoyaltyDesk::Test;
 
 namespace {
@@ -244,6 +245,19 @@ TEST_P(Segments, RfmScoresEveryBuyerAndFeedsRules)
             << group.value(QStringLiteral("group")).toString().toStdString();
     }
     EXPECT_EQ(inGroups, buyers);
+    // The profile carries the customer's scores.
+    const QString admin = server->loginAdmin();
+    QString someGroup;
+    qint64 someone = 0;
+    for (qint64 id = 1; id <= 400 && !someone; ++id) {
+        const QJsonObject profile = server->get("/api/v1/customers/" + std::to_string(id), admin).json();
+        if (profile.value(QStringLiteral("rfm")).isObject()) {
+            someone = id;
+            someGroup = profile.value(QStringLiteral("rfm")).toObject().value(QStringLiteral("segment")).toString();
+        }
+    }
+    ASSERT_GT(someone, 0);
+    EXPECT_TRUE(Core::Segments::Catalog::builtIn().find(QStringLiteral("rfm_group"))->enumValues.contains(someGroup)) << someGroup.toStdString();
     // Quintiles: each recency score holds a fifth of the buyers.
     EXPECT_NEAR(double(count(rule({cond(QStringLiteral("rfm_r"), QStringLiteral("eq"), 5)}))), double(buyers) / 5.0, 1.0);
 
@@ -284,6 +298,37 @@ TEST_P(Segments, AudiencesAreSnapshots)
     EXPECT_EQ(server->post("/api/v1/audiences", json({{QStringLiteral("name"), QStringLiteral("Nothing")}}), token).status, 400);
     EXPECT_EQ(server->del("/api/v1/audiences/" + std::to_string(id), token).status, 204);
     EXPECT_EQ(server->get("/api/v1/audiences/" + std::to_string(id), token).status, 404);
+}
+
+TEST_P(Segments, TheSchedulerRecalculatesDueSegmentsAndScoresRfm)
+{
+    const HttpResult created = server->post("/api/v1/segments", json({{QStringLiteral("name"), QStringLiteral("Buyers")},
+                                                                       {QStringLiteral("rule"), rule({cond(QStringLiteral("orders_count"), QStringLiteral("gte"), 1)})},
+                                                                       {QStringLiteral("recalc_minutes"), 15}}), token);
+    ASSERT_EQ(created.status, 201);
+    const std::string path = "/api/v1/segments/" + std::to_string(created.json().value(QStringLiteral("id")).toInteger());
+    EXPECT_TRUE(server->get(path, token).json().value(QStringLiteral("last_calculated_at")).isNull());
+    // The same database, served again with a scheduler that ticks every second.
+    server->stop();
+    const QString url = server->dbUrl();
+    server->setServeArgs({QStringLiteral("--scheduler-tick"), QStringLiteral("1")});
+    ASSERT_TRUE(server->start()) << server->error().toStdString();
+    token = server->login(QStringLiteral("marketer"), TestServer::demoPassword());
+    ASSERT_FALSE(token.isEmpty());
+    QJsonObject segment = server->get(path, token).json();
+    for (int i = 0; i < 60 && segment.value(QStringLiteral("last_calculated_at")).isNull(); ++i) {
+        QThread::msleep(250);
+        segment = server->get(path, token).json();
+    }
+    EXPECT_FALSE(segment.value(QStringLiteral("last_calculated_at")).isNull());
+    EXPECT_GT(segment.value(QStringLiteral("size")).toInteger(), 0) << QJsonDocument(segment).toJson().toStdString();
+    QJsonObject rfm;
+    for (int i = 0; i < 60 && rfm.value(QStringLiteral("scored")).toInteger() == 0; ++i) {
+        QThread::msleep(250);
+        rfm = server->get("/api/v1/rfm", token).json();
+    }
+    EXPECT_GT(rfm.value(QStringLiteral("scored")).toInteger(), 0);
+    EXPECT_EQ(server->dbUrl(), url);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Segments, ::testing::Values(Backend::SQLite, Backend::PostgreSQL),

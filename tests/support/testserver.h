@@ -94,6 +94,8 @@ public:
 
     void stop();
     bool start();
+    // Options for `serve` from the next start() on.
+    void setServeArgs(const QStringList &args) { m_options.serveArgs = args; }
 
     // Runs one SQL statement directly on this server's database; returns the error or "".
     QString execSql(const QString &statement);
