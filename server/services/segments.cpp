@@ -196,7 +196,11 @@ Result<QJsonObject> SegmentService::preview(const QJsonObject &body)
     Sql q(*conn, QStringLiteral("SELECT COUNT(*), COALESCE(SUM(c.revenue), 0), COALESCE(SUM(c.orders_count), 0) FROM customers c WHERE ") + *where);
     for (const auto &b : binds) q.bind(b);
     if (auto ran = q.exec(); !ran) {
-        if (guard.expired() || cancelled->load()) return timeLimit(cancelled->load(), limit);
+        // SQLite says "interrupted"; PostgreSQL cancels with SQLSTATE 57014.
+        const QString text = ran.error().message;
+        const bool stopped = text.contains(QStringLiteral("interrupt"), Qt::CaseInsensitive) || text.contains(QStringLiteral("57014")) ||
+                             text.contains(QStringLiteral("canceling statement"));
+        if (stopped || guard.expired() || cancelled->load()) return timeLimit(cancelled->load(), limit);
         return ran.error();
     }
     q.next();
