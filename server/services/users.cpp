@@ -9,6 +9,8 @@
 #include <QDateTime>
 #include <QRegularExpression>
 
+#include <functional>
+
 namespace LoyaltyDesk::Server {
 
 using Core::ErrorKind;
@@ -45,37 +47,56 @@ Result<QStringList> stringList(Core::Json::Reader &r, const QString &key, bool r
 
 UserService::UserService(Database &db, AuthService &auth) : m_db(db), m_auth(auth) {}
 
-Result<QJsonObject> UserService::userIn(const QSqlDatabase &conn, qint64 id)
+namespace {
+
+// One row by id, with the strings of a second query as a list under `key`.
+Result<QJsonObject> rowWithList(const QSqlDatabase &conn, const QString &rowSql, const QString &listSql, const QString &key,
+                                const QString &what, qint64 id)
 {
-    Sql q(conn, QStringLiteral("SELECT id, username, display_name, disabled, created_at, updated_at, last_login_at FROM users WHERE id = ?"));
+    Sql q(conn, rowSql);
     q.bind(id);
     if (auto r = q.exec(); !r) return r.error();
-    if (!q.next()) return notFound(QStringLiteral("user"), id);
+    if (!q.next()) return notFound(what, id);
     QJsonObject o = rowToJson(q.query());
-    Sql roles(conn, QStringLiteral("SELECT r.code FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = ? ORDER BY r.code"));
-    roles.bind(id);
-    if (auto r = roles.exec(); !r) return r.error();
+    Sql items(conn, listSql);
+    items.bind(id);
+    if (auto r = items.exec(); !r) return r.error();
     QJsonArray list;
-    while (roles.next()) list.append(roles.value(0).toString());
-    o.insert(QStringLiteral("roles"), list);
+    while (items.next()) list.append(items.value(0).toString());
+    o.insert(key, list);
     return o;
+}
+
+// Every row an id query lists, loaded one by one.
+Result<QJsonArray> loadAll(const QSqlDatabase &conn, const QString &idsSql, const std::function<Result<QJsonObject>(qint64)> &load)
+{
+    Sql q(conn, idsSql);
+    if (auto r = q.exec(); !r) return r.error();
+    QList<qint64> ids;
+    while (q.next()) ids << q.value(0).toLongLong();
+    QJsonArray out;
+    for (qint64 id : ids) {
+        auto item = load(id);
+        if (!item) return item.error();
+        out.append(*item);
+    }
+    return out;
+}
+
+}  // namespace
+
+Result<QJsonObject> UserService::userIn(const QSqlDatabase &conn, qint64 id)
+{
+    return rowWithList(conn, QStringLiteral("SELECT id, username, display_name, disabled, created_at, updated_at, last_login_at FROM users WHERE id = ?"),
+                       QStringLiteral("SELECT r.code FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = ? ORDER BY r.code"),
+                       QStringLiteral("roles"), QStringLiteral("user"), id);
 }
 
 Result<QJsonArray> UserService::listUsers()
 {
     auto conn = m_db.connection();
     if (!conn) return conn.error();
-    Sql q(*conn, QStringLiteral("SELECT id FROM users ORDER BY username"));
-    if (auto r = q.exec(); !r) return r.error();
-    QList<qint64> ids;
-    while (q.next()) ids << q.value(0).toLongLong();
-    QJsonArray out;
-    for (qint64 id : ids) {
-        auto u = userIn(*conn, id);
-        if (!u) return u.error();
-        out.append(*u);
-    }
-    return out;
+    return loadAll(*conn, QStringLiteral("SELECT id FROM users ORDER BY username"), [&](qint64 id) { return userIn(*conn, id); });
 }
 
 Result<QJsonObject> UserService::user(qint64 id)
@@ -226,35 +247,16 @@ Result<void> UserService::resetPassword(const Principal &who, qint64 id, const Q
 
 Result<QJsonObject> UserService::roleIn(const QSqlDatabase &conn, qint64 id)
 {
-    Sql q(conn, QStringLiteral("SELECT id, code, name, description, builtin, created_at, updated_at FROM roles WHERE id = ?"));
-    q.bind(id);
-    if (auto r = q.exec(); !r) return r.error();
-    if (!q.next()) return notFound(QStringLiteral("role"), id);
-    QJsonObject o = rowToJson(q.query());
-    Sql perms(conn, QStringLiteral("SELECT permission FROM role_permissions WHERE role_id = ? ORDER BY permission"));
-    perms.bind(id);
-    if (auto r = perms.exec(); !r) return r.error();
-    QJsonArray list;
-    while (perms.next()) list.append(perms.value(0).toString());
-    o.insert(QStringLiteral("permissions"), list);
-    return o;
+    return rowWithList(conn, QStringLiteral("SELECT id, code, name, description, builtin, created_at, updated_at FROM roles WHERE id = ?"),
+                       QStringLiteral("SELECT permission FROM role_permissions WHERE role_id = ? ORDER BY permission"), QStringLiteral("permissions"),
+                       QStringLiteral("role"), id);
 }
 
 Result<QJsonArray> UserService::listRoles()
 {
     auto conn = m_db.connection();
     if (!conn) return conn.error();
-    Sql q(*conn, QStringLiteral("SELECT id FROM roles ORDER BY builtin DESC, code"));
-    if (auto r = q.exec(); !r) return r.error();
-    QList<qint64> ids;
-    while (q.next()) ids << q.value(0).toLongLong();
-    QJsonArray out;
-    for (qint64 id : ids) {
-        auto role = roleIn(*conn, id);
-        if (!role) return role.error();
-        out.append(*role);
-    }
-    return out;
+    return loadAll(*conn, QStringLiteral("SELECT id FROM roles ORDER BY builtin DESC, code"), [&](qint64 id) { return roleIn(*conn, id); });
 }
 
 Result<QJsonObject> UserService::role(qint64 id)
