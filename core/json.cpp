@@ -59,8 +59,11 @@ void Reader::fail(const QString &key, const QString &message)
 
 const QJsonValue *Reader::get(const QString &key, bool required)
 {
-    if (!m_known.contains(key)) m_known.append(key);
     auto it = m_object.constFind(key);
+    if (!m_known.contains(key)) {
+        m_known.append(key);
+        if (it != m_object.constEnd()) ++m_present;
+    }
     if (it == m_object.constEnd() || it->isNull()) {
         if (required) fail(key, QStringLiteral("This field is required."));
         return nullptr;
@@ -189,8 +192,10 @@ std::optional<QString> Reader::oneOf(const QString &key, const QStringList &allo
 
 Result<void> Reader::finish()
 {
-    for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it)
-        if (!m_known.contains(it.key())) fail(it.key(), QStringLiteral("Unknown field."));
+    // Every key of the object was asked for: nothing unknown, no need to walk the keys.
+    if (m_present != m_object.size())
+        for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it)
+            if (!m_known.contains(it.key())) fail(it.key(), QStringLiteral("Unknown field."));
     if (m_errors.isEmpty()) return {};
     return validationError(m_errors);
 }

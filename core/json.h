@@ -54,6 +54,7 @@ private:
     QJsonObject m_object;
     QString m_prefix;
     QStringList m_known;  // a handful of keys: a list beats hashing every one
+    qsizetype m_present = 0;  // how many of the known keys the object has
     QList<FieldError> m_errors;
     QJsonValue m_current;
 };
