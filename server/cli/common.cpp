@@ -1,5 +1,7 @@
 #include "common.h"
 
+#include <QCoreApplication>
+
 #include <cstdio>
 
 namespace LoyaltyDesk::Server::Cli {
@@ -26,17 +28,28 @@ void addDatabaseOptions(QCommandLineParser &parser)
                       QStringLiteral("code"), QStringLiteral("RU")});
 }
 
+namespace {
+// QCommandLineParser names the program by its path; say the command instead.
+QString helpFor(const QCommandLineParser &parser, const QStringList &args)
+{
+    QString text = parser.helpText();
+    const QString program = QCoreApplication::arguments().value(0);
+    if (!program.isEmpty() && !args.isEmpty()) text.replace(QStringLiteral("Usage: ") + program, QStringLiteral("Usage: ") + args.first());
+    return text;
+}
+}  // namespace
+
 bool parseArgs(QCommandLineParser &parser, const QStringList &args, int *exitCode)
 {
     parser.addHelpOption();
     if (!parser.parse(args)) {
-        err() << parser.errorText() << "\n\n" << parser.helpText();
+        err() << parser.errorText() << "\n\n" << helpFor(parser, args);
         err().flush();
         *exitCode = 2;
         return false;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
+        out() << helpFor(parser, args);
         out().flush();
         *exitCode = 0;
         return false;
