@@ -169,5 +169,39 @@ TEST_P(Templates, RendersForACustomerOrSampleData)
     EXPECT_EQ(server->post("/api/v1/templates/render", json({{QStringLiteral("data"), sample}}), designer).status, 400);
 }
 
+TEST_P(Templates, DataIsNeverTemplateCode)
+{
+    // A customer whose name is Liquid or HTML: printed as text, never run, escaped in HTML.
+    const QString admin = server->loginAdmin();
+    const HttpResult created = server->post("/api/v1/customers", json({{QStringLiteral("first_name"), QStringLiteral("{{ 7 | times: 6 }}{% raw %}")},
+                                                                        {QStringLiteral("last_name"), QStringLiteral("<script>alert(1)</script>")}}), admin);
+    ASSERT_EQ(created.status, 201) << created.body.toStdString();
+    const qint64 customer = created.json().value(QStringLiteral("id")).toInteger();
+    const QJsonObject body{{QStringLiteral("channel"), QStringLiteral("email")},
+                           {QStringLiteral("content"), QJsonObject{{QStringLiteral("subject"), QStringLiteral("{{ customer.first_name }}")},
+                                                                   {QStringLiteral("html"), QStringLiteral("<p>{{ customer.first_name }} {{ customer.last_name }}</p>")}}},
+                           {QStringLiteral("customer_id"), customer}};
+    const HttpResult r = server->post("/api/v1/templates/render", json(body), marketer);
+    ASSERT_EQ(r.status, 200) << r.body.toStdString();
+    const QJsonObject parts = r.json().value(QStringLiteral("parts")).toObject();
+    EXPECT_EQ(parts.value(QStringLiteral("subject")).toString(), QStringLiteral("{{ 7 | times: 6 }}{% raw %}"));
+    const QString html = parts.value(QStringLiteral("html")).toString();
+    EXPECT_FALSE(html.contains(QStringLiteral("42")));
+    EXPECT_FALSE(html.contains(QStringLiteral("<script>")));
+    EXPECT_TRUE(html.contains(QStringLiteral("&lt;script&gt;")));
+    // Templates cannot reach files or the network.
+    const HttpResult include = server->post("/api/v1/templates", json({{QStringLiteral("channel"), QStringLiteral("sms")}, {QStringLiteral("name"), QStringLiteral("x")},
+                                                                        {QStringLiteral("content"), QJsonObject{{QStringLiteral("text"), QStringLiteral("{% include '/etc/passwd' %}")}}}}), designer);
+    EXPECT_EQ(include.status, 400);
+    // A runaway loop stops at the limit with a clear error instead of hanging the sender.
+    const HttpResult loop = server->post("/api/v1/templates/render",
+                                         json({{QStringLiteral("channel"), QStringLiteral("sms")},
+                                               {QStringLiteral("content"), QJsonObject{{QStringLiteral("text"), QStringLiteral("{% for a in (1..100000) %}{% for b in (1..100000) %}x{% endfor %}{% endfor %}")}}},
+                                               {QStringLiteral("data"), QJsonObject{}}}), designer);
+    ASSERT_EQ(loop.status, 200);
+    EXPECT_FALSE(loop.json().value(QStringLiteral("ok")).toBool());
+    EXPECT_FALSE(loop.json().value(QStringLiteral("errors")).toArray().isEmpty());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Templates, ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
                          [](const auto &info) { return backendName(info.param).toStdString(); });
