@@ -1096,10 +1096,6 @@
         <translation>Уровень в программе лояльности</translation>
     </message>
     <message>
-        <source>RFM %1</source>
-        <translation>RFM %1</translation>
-    </message>
-    <message>
         <source>Card %1</source>
         <translation>Карта %1</translation>
     </message>
@@ -1262,6 +1258,54 @@
     <message>
         <source>e.g. site_visit; Enter to filter</source>
         <translation>например, site_visit; Enter — отфильтровать</translation>
+    </message>
+    <message>
+        <source>Champions</source>
+        <translation>Чемпионы</translation>
+    </message>
+    <message>
+        <source>Loyal</source>
+        <translation>Лояльные</translation>
+    </message>
+    <message>
+        <source>Potential loyalists</source>
+        <translation>Потенциально лояльные</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Новые</translation>
+    </message>
+    <message>
+        <source>Promising</source>
+        <translation>Перспективные</translation>
+    </message>
+    <message>
+        <source>Need attention</source>
+        <translation>Требуют внимания</translation>
+    </message>
+    <message>
+        <source>About to sleep</source>
+        <translation>Засыпающие</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>В зоне риска</translation>
+    </message>
+    <message>
+        <source>Can&apos;t lose them</source>
+        <translation>Нельзя потерять</translation>
+    </message>
+    <message>
+        <source>Hibernating</source>
+        <translation>Спящие</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Потерянные</translation>
+    </message>
+    <message>
+        <source>RFM group: recency, frequency and monetary value of the customer&apos;s purchases</source>
+        <translation>RFM-группа: давность, частота и сумма покупок клиента</translation>
     </message>
 </context>
 <context>

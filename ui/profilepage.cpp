@@ -404,6 +404,25 @@ void ProfilePage::updateEditable()
     for (auto *box : std::as_const(m_subscriptions)) box->setEnabled(canWrite);
 }
 
+QString ProfilePage::rfmGroupName(const QString &code)
+{
+    static const QHash<QString, const char *> names = {
+        {QStringLiteral("champions"), QT_TR_NOOP("Champions")},
+        {QStringLiteral("loyal"), QT_TR_NOOP("Loyal")},
+        {QStringLiteral("potential_loyalists"), QT_TR_NOOP("Potential loyalists")},
+        {QStringLiteral("new"), QT_TR_NOOP("New")},
+        {QStringLiteral("promising"), QT_TR_NOOP("Promising")},
+        {QStringLiteral("need_attention"), QT_TR_NOOP("Need attention")},
+        {QStringLiteral("about_to_sleep"), QT_TR_NOOP("About to sleep")},
+        {QStringLiteral("at_risk"), QT_TR_NOOP("At risk")},
+        {QStringLiteral("cant_lose"), QT_TR_NOOP("Can't lose them")},
+        {QStringLiteral("hibernating"), QT_TR_NOOP("Hibernating")},
+        {QStringLiteral("lost"), QT_TR_NOOP("Lost")},
+    };
+    const char *name = names.value(code);
+    return name ? tr(name) : code;
+}
+
 void ProfilePage::updateHeader()
 {
     if (!m_loaded) return;
@@ -412,9 +431,10 @@ void ProfilePage::updateHeader()
     m_tier->setVisible(!p.tierName.isEmpty() || !p.tierCode.isEmpty());
     m_tier->setText(p.tierName.isEmpty() ? p.tierCode : p.tierName);
     m_tier->setToolTip(tr("Loyalty tier"));
-    // The API has no RFM segment yet; the badge appears when it sends one.
+    // The RFM group once the base has been scored; hidden before.
     m_rfm->setVisible(p.rfm.has_value());
-    m_rfm->setText(p.rfm ? tr("RFM %1").arg(*p.rfm) : QString());
+    m_rfm->setText(p.rfm ? rfmGroupName(*p.rfm) : QString());
+    m_rfm->setToolTip(tr("RFM group: recency, frequency and monetary value of the customer's purchases"));
     m_card->setVisible(!p.cardNumber.isEmpty());
     m_card->setText(tr("Card %1").arg(p.cardNumber));
     m_card->setToolTip(Models::Format::code(p.cardState));

@@ -39,6 +39,8 @@ class ProfileEditor;
 class ProfilePage final : public QWidget {
     Q_OBJECT
 public:
+    // "loyal" -> "Loyal" in the user's language.
+    static QString rfmGroupName(const QString &code);
     enum Tab { ProfileTab, ContactsTab, CardsTab, PurchasesTab, BonusTab, EventsTab, MessagesTab, CouponsTab, SupportTab, AuditTab };
 
     explicit ProfilePage(Models::Repository *repository, QWidget *parent = nullptr);

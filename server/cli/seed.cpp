@@ -2,6 +2,7 @@
 #include "common.h"
 
 #include "services/demoseeder.h"
+#include "services/segments.h"
 
 namespace LoyaltyDesk::Server::Cli {
 
@@ -87,6 +88,16 @@ int seedDemoCommand(const QStringList &args) {
     out() << "Demo users (password \"" << options.demoPassword << "\""
           << (options.adminPassword.isEmpty() ? "" : "; admin: LOYALTYDESK_ADMIN_PASSWORD")
           << "): " << summary->users.join(QStringLiteral(", ")) << '\n';
+    out().flush();
+    // Score the new base so RFM groups show from the first look at the demo.
+    auto rfm = ctx->segments->recalculateRfm();
+    if (!rfm) {
+        err() << "Error: RFM scoring failed: " << rfm.error().message << "\n";
+        err().flush();
+        return 1;
+    }
+    out() << "RFM: " << rfm->value(QStringLiteral("scored")).toInteger() << " buyers scored in "
+          << rfm->value(QStringLiteral("duration_ms")).toInteger() << " ms\n";
     out().flush();
     return 0;
 }

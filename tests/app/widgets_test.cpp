@@ -164,8 +164,14 @@ TEST(Customers, PhoneTypedAnotherWayFindsAndOpensTheProfileByKeyboard)
     EXPECT_EQ(desk.profile()->profile().displayName(), customer.name);
     EXPECT_TRUE(desk.profile()->headerText().contains(customer.name));
     EXPECT_FALSE(desk.profile()->cachedAt().has_value());
-    // No RFM in the API yet: the badge stays hidden.
-    EXPECT_FALSE(desk.profile()->findChild<Widgets::Badge *>(QStringLiteral("rfmBadge"))->isVisible());
+    // seed-demo scores the base: a buyer's RFM group shows, in words rather than its code.
+    const auto rfm = desk.profile()->profile().rfm;
+    const auto *rfmBadge = desk.profile()->findChild<Widgets::Badge *>(QStringLiteral("rfmBadge"));
+    EXPECT_EQ(rfmBadge->isVisible(), rfm.has_value());
+    if (rfm) {
+        EXPECT_EQ(rfmBadge->text(), Ui::ProfilePage::rfmGroupName(*rfm));
+        EXPECT_NE(rfmBadge->text(), *rfm);
+    }
     // An operator may not read the audit trail: the tab is absent.
     EXPECT_LT(desk.profile()->tabs()->indexOf(desk.profile()->tabPage(Ui::ProfilePage::AuditTab)), 0);
     // The purchases tab loads when shown and its receipts have lines.

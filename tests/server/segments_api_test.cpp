@@ -310,6 +310,8 @@ TEST_P(Segments, TheSchedulerRecalculatesDueSegmentsAndScoresRfm)
     EXPECT_TRUE(server->get(path, token).json().value(QStringLiteral("last_calculated_at")).isNull());
     // The same database, served again with a scheduler that ticks every second.
     server->stop();
+    // seed-demo scored the base; forget it so the scheduler has to score it again.
+    ASSERT_EQ(server->execSql(QStringLiteral("DELETE FROM customer_rfm")), QString());
     const QString url = server->dbUrl();
     server->setServeArgs({QStringLiteral("--scheduler-tick"), QStringLiteral("1")});
     ASSERT_TRUE(server->start()) << server->error().toStdString();
