@@ -70,8 +70,6 @@ private:
     std::variant<T, Error> m_data;
 };
 
-struct Unit {};
-
 template <>
 class [[nodiscard]] Result<void> {
 public:

@@ -464,14 +464,6 @@ void collectSegments(const Node &n, QList<qint64> &out)
     for (const auto &c : n.children) collectSegments(c, out);
 }
 
-int countConditions(const Node &n)
-{
-    if (n.kind == Node::Kind::Condition) return 1;
-    int total = 0;
-    for (const auto &c : n.children) total += countConditions(c);
-    return total;
-}
-
 }  // namespace
 
 Result<Rule> Rule::fromJson(const QJsonObject &json, const Catalog &catalog)
@@ -501,6 +493,5 @@ QList<qint64> Rule::segmentReferences() const
     return out;
 }
 
-int Rule::conditionCount() const { return countConditions(root); }
 
 }  // namespace LoyaltyDesk::Core::Segments

@@ -110,7 +110,6 @@ struct Rule {
     QJsonObject toJson() const;
     // Ids of saved segments this rule refers to, directly.
     QList<qint64> segmentReferences() const;
-    int conditionCount() const;
 };
 
 }  // namespace LoyaltyDesk::Core::Segments

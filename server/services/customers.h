@@ -39,7 +39,6 @@ public:
     static QString phoneKey(const QString &e164);
     static Result<void> rebuildSearchKeys(const QSqlDatabase &conn, qint64 customerId);
 
-    const Core::PhoneNormalizer &phones() const { return m_phones; }
 
 private:
     Result<void> exists(const QSqlDatabase &conn, qint64 id);

@@ -99,7 +99,6 @@ bool QueryGuard::expired() const
     return (m_cancelled && m_cancelled->load()) || m_timer.hasExpired(m_timeoutMs);
 }
 
-bool QueryGuard::cancelledByUser() const { return m_cancelled && m_cancelled->load(); }
 
 Error dbError(const QString &what, const QString &driverText)
 {

@@ -115,7 +115,6 @@ public:
     QueryGuard &operator=(const QueryGuard &) = delete;
 
     bool expired() const;
-    bool cancelledByUser() const;
     qint64 backendPid() const { return m_backendPid; }
 
 private:
