@@ -1,6 +1,7 @@
 #include "context.h"
 
 #include "services/auth.h"
+#include "services/channels.h"
 #include "services/customers.h"
 #include "services/ingest.h"
 #include "services/segments.h"
@@ -17,7 +18,8 @@ ServerContext::ServerContext(const ServerOptions &options, const DbConfig &dbCon
       ingest(std::make_unique<IngestService>(db, phones)),
       users(std::make_unique<UserService>(db, *auth)),
       segments(std::make_unique<SegmentService>(db)),
-      templates(std::make_unique<TemplateService>(db))
+      templates(std::make_unique<TemplateService>(db)),
+      channels(std::make_unique<ChannelService>(db, *templates, phones))
 {
 }
 

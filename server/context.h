@@ -13,6 +13,7 @@ class IngestService;
 class UserService;
 class SegmentService;
 class TemplateService;
+class ChannelService;
 class HttpServer;
 
 struct ServerOptions {
@@ -35,6 +36,7 @@ public:
     std::unique_ptr<UserService> users;
     std::unique_ptr<SegmentService> segments;
     std::unique_ptr<TemplateService> templates;
+    std::unique_ptr<ChannelService> channels;
 };
 
 // Registers every endpoint of the REST API on the server.

@@ -733,6 +733,23 @@ constexpr FilterDef kFilters[] = {
 
 }  // namespace
 
+void appendJsonEscaped(QString &out, QStringView text)
+{
+    for (const QChar ch : text) {
+        const char16_t c = ch.unicode();
+        switch (c) {
+        case '"': out += QLatin1String("\\\""); break;
+        case '\\': out += QLatin1String("\\\\"); break;
+        case '\n': out += QLatin1String("\\n"); break;
+        case '\r': out += QLatin1String("\\r"); break;
+        case '\t': out += QLatin1String("\\t"); break;
+        default:
+            if (c < 0x20 || c == 0x2028 || c == 0x2029) out += QStringLiteral("\\u%1").arg(int(c), 4, 16, QLatin1Char('0'));
+            else out += ch;
+        }
+    }
+}
+
 void appendEscaped(QString &out, QStringView text)
 {
     qsizetype plainFrom = 0;

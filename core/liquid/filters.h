@@ -48,6 +48,8 @@ const FilterDef *findFilter(QStringView name);
 
 // Appends `text` with & < > " ' written as HTML entities (the `escape` filter).
 void appendEscaped(QString &out, QStringView text);
+// Appends `text` escaped for the inside of a JSON string literal (quotes not added).
+void appendJsonEscaped(QString &out, QStringView text);
 
 // Reads `item.a.b` the way map/where/sort do.
 const Value *lookupPath(const Value &item, const QString &dottedPath);

@@ -345,6 +345,10 @@ private:
 
     void output(const Value &v, bool raw, QString &out)
     {
+        if (!raw && m_options.escaping == Escaping::Json) {
+            appendJsonEscaped(out, v.isString() ? v.string() : v.toString());
+            return;
+        }
         const bool escape = !raw && m_options.escaping == Escaping::Html;
         if (v.isString()) {
             if (escape) appendEscaped(out, v.string());

@@ -31,6 +31,7 @@ struct ParseOptions {
 enum class Escaping {
     Html,   // every {{ }} output is HTML-escaped unless its last filter is `raw`
     Plain,  // SMS, push, subjects: printed as is
+    Json,   // provider body templates: output is escaped for a JSON string literal
 };
 
 struct RenderOptions {

@@ -14,6 +14,7 @@ void registerAdmin(HttpServer &http, ServerContext &ctx);
 void registerMeta(HttpServer &http, ServerContext &ctx);
 void registerSegments(HttpServer &http, ServerContext &ctx);
 void registerTemplates(HttpServer &http, ServerContext &ctx);
+void registerChannels(HttpServer &http, ServerContext &ctx);
 
 // Body helpers shared by handlers.
 Result<QJsonObject> jsonBody(const Request &req);

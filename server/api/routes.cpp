@@ -13,6 +13,7 @@ void registerRoutes(HttpServer &http, ServerContext &ctx)
     Api::registerAdmin(http, ctx);
     Api::registerSegments(http, ctx);
     Api::registerTemplates(http, ctx);
+    Api::registerChannels(http, ctx);
 }
 
 namespace Api {

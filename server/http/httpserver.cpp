@@ -72,8 +72,9 @@ void HttpServer::install(const Route &route)
                 return;
             }
         }
+        // Public routes read their own bodies (the one-click unsubscribe is a form post).
         if ((route.method == QLatin1String("POST") || route.method == QLatin1String("PATCH") || route.method == QLatin1String("PUT")) &&
-            !req.body.empty()) {
+            !req.body.empty() && route.permission != Core::Permissions::Public) {
             const std::string ct = req.get_header_value("Content-Type");
             if (ct.find("json") == std::string::npos && ct.find("csv") == std::string::npos && ct.find("text/plain") == std::string::npos &&
                 ct.find("text/html") == std::string::npos) {

@@ -317,6 +317,22 @@ QJsonObject TemplateService::variables()
     return QJsonObject{{QStringLiteral("items"), items}, {QStringLiteral("filters"), filters}};
 }
 
+QJsonObject TemplateService::sampleData()
+{
+    QJsonObject data;
+    for (const auto &item : variables().value(QStringLiteral("items")).toArray()) {
+        const QStringList path = item.toObject().value(QStringLiteral("path")).toString().split(u'.');
+        const QJsonValue example = item.toObject().value(QStringLiteral("example"));
+        if (path.size() == 1) data.insert(path[0], example);
+        else {
+            QJsonObject inner = data.value(path[0]).toObject();
+            inner.insert(path[1], example);
+            data.insert(path[0], inner);
+        }
+    }
+    return data;
+}
+
 Result<QJsonObject> TemplateService::customerData(qint64 customerId)
 {
     auto conn = m_db.connection();

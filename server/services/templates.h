@@ -29,6 +29,8 @@ public:
 
     // What a template can use, for the editor's merge-tag picker.
     static QJsonObject variables();
+    // Sample data shaped like a customer's: every variable's example value.
+    static QJsonObject sampleData();
     // The data a template sees for one customer.
     Result<QJsonObject> customerData(qint64 customerId);
     // Renders {template_id | channel + content} with {customer_id | data}; strict

@@ -55,7 +55,9 @@ TEST(Routes, EveryRouteDeclaresAKnownPermission)
     for (const auto &r : routes)
         if (r.permission == Core::Permissions::Public) open << r.method + u' ' + r.path;
     open.sort();
-    EXPECT_EQ(open, (QStringList{QStringLiteral("GET /api/v1/openapi.json"), QStringLiteral("GET /healthz"), QStringLiteral("POST /api/v1/auth/login")}));
+    EXPECT_EQ(open, (QStringList{QStringLiteral("GET /api/v1/openapi.json"), QStringLiteral("GET /healthz"), QStringLiteral("GET /m/{token}"),
+                                 QStringLiteral("GET /t/c/{token}"), QStringLiteral("GET /t/o/{token}"), QStringLiteral("GET /u/{token}"),
+                                 QStringLiteral("POST /api/v1/auth/login"), QStringLiteral("POST /u/{token}")}));
 }
 
 TEST(Routes, OpenApiDocumentMatchesTheRoutes)
