@@ -41,9 +41,10 @@ QJsonArray batchOf(const QJsonValue &body, const QString &key, QList<Core::Field
 class CustomerResolver {
 public:
     CustomerResolver(const QSqlDatabase &conn, const Core::PhoneNormalizer &phones)
-        : m_byId(conn, QStringLiteral("SELECT id FROM customers WHERE id = ?")),
-          m_byCard(conn, QStringLiteral("SELECT id, customer_id FROM cards WHERE number = ?")),
-          m_byContact(conn, QStringLiteral("SELECT customer_id FROM contacts WHERE kind = ? AND value = ? AND valid = 1 ORDER BY is_primary DESC LIMIT 1")),
+        : m_byId(conn, QStringLiteral("SELECT id FROM customers WHERE id = ?"), Sql::Direct),
+          m_byCard(conn, QStringLiteral("SELECT id, customer_id FROM cards WHERE number = ?"), Sql::Direct),
+          m_byContact(conn, QStringLiteral("SELECT customer_id FROM contacts WHERE kind = ? AND value = ? AND valid = 1 ORDER BY is_primary DESC LIMIT 1"),
+                      Sql::Direct),
           m_phones(phones)
     {
     }
@@ -132,6 +133,9 @@ Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue 
 
     auto conn = m_db.connection();
     if (!conn) return conn.error();
+    // Every customer, card, account and product a row refers to is looked up below, in
+    // this transaction.
+    ForeignKeyChecksOff trusted(m_db, *conn);
     Transaction tx(m_db, *conn, true);
     if (auto b = tx.begin(); !b) return b.error();
     const qint64 now = QDateTime::currentSecsSinceEpoch();
@@ -156,7 +160,8 @@ Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue 
             const QStringList part = ids.mid(from, 500);
             QString marks;
             for (qsizetype k = 0; k < part.size(); ++k) marks += k ? QStringLiteral(", ?") : QStringLiteral("?");
-            Sql q(*conn, QStringLiteral("SELECT external_id, id FROM receipts WHERE partner_id = ? AND external_id IN (") + marks + u')');
+            Sql q(*conn, QStringLiteral("SELECT external_id, id FROM receipts WHERE partner_id = ? AND external_id IN (") + marks + u')',
+                  Sql::Direct);
             q.bind(partnerId);
             for (const QString &id : part) q.bind(id);
             if (auto r = q.exec(); !r) return r.error();
@@ -191,15 +196,15 @@ Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue 
                         columnList("receipt_id, line_no, product_id, sku, name, category, quantity, price, discount, amount, offer"));
     BulkInsert ledgerRows(*conn, QStringLiteral("bonus_ledger"),
                           columnList("account_id, customer_id, kind, amount, status, receipt_id, description, created_at, activates_at, expires_at"));
-    Sql product(*conn, QStringLiteral("SELECT id FROM products WHERE partner_id = ? AND sku = ?"));
+    Sql product(*conn, QStringLiteral("SELECT id FROM products WHERE partner_id = ? AND sku = ?"), Sql::Direct);
     QHash<QString, QVariant> productIds;
     Sql metrics(*conn, QStringLiteral(
         "UPDATE customers SET orders_count = orders_count + ?, revenue = revenue + ?, "
         "first_purchase_at = CASE WHEN first_purchase_at IS NULL OR first_purchase_at > ? THEN ? ELSE first_purchase_at END, "
         "last_purchase_at = CASE WHEN last_purchase_at IS NULL OR last_purchase_at < ? THEN ? ELSE last_purchase_at END, "
-        "updated_at = ? WHERE id = ?"));
+        "updated_at = ? WHERE id = ?"), Sql::Direct);
     QHash<qint64, Core::CustomerMetrics> purchases;  // per customer, this batch
-    Sql account(*conn, QStringLiteral("SELECT account_id FROM card_accounts WHERE card_id = ? ORDER BY account_id LIMIT 1"));
+    Sql account(*conn, QStringLiteral("SELECT account_id FROM card_accounts WHERE card_id = ? ORDER BY account_id LIMIT 1"), Sql::Direct);
     QHash<qint64, QVariant> accounts;                      // card -> account
     QHash<qint64, std::pair<qint64, qint64>> balances;     // account -> active, pending change
     const QVariant noText(QMetaType(QMetaType::QString));
@@ -332,7 +337,8 @@ Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue 
             .bind(*m.lastPurchaseAt).bind(now).bind(it.key());
         if (auto e = metrics.exec(); !e) return e.error();
     }
-    Sql balance(*conn, QStringLiteral("UPDATE bonus_accounts SET active_balance = active_balance + ?, pending_balance = pending_balance + ? WHERE id = ?"));
+    Sql balance(*conn, QStringLiteral("UPDATE bonus_accounts SET active_balance = active_balance + ?, pending_balance = pending_balance + ? WHERE id = ?"),
+                Sql::Direct);
     for (auto it = balances.cbegin(); it != balances.cend(); ++it) {
         balance.bind(it->first).bind(it->second).bind(it.key());
         if (auto e = balance.exec(); !e) return e.error();

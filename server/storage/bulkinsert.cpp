@@ -1,7 +1,5 @@
 #include "bulkinsert.h"
 
-#include <QSqlDriver>
-
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -22,51 +20,34 @@ BulkInsert::BulkInsert(const QSqlDatabase &conn, QString table, QStringList colu
       m_table(std::move(table)),
       m_columns(std::move(columns)),
       m_rowsPerStatement(std::clamp<qsizetype>(kMaxVariables / m_columns.size(), 1, kMaxRows)) {
-    if (m_conn.driverName() == QLatin1String("QSQLITE")) {
-        const QVariant handle = m_conn.driver()->handle();
-        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
-            m_sqlite = *static_cast<sqlite3 *const *>(handle.constData());
-    }
+    m_sqlite = sqliteHandle(m_conn);
 }
 
 BulkInsert::~BulkInsert() {
-    if (m_sqliteFull) sqlite3_finalize(m_sqliteFull);
+    if (m_sqliteRow) sqlite3_finalize(m_sqliteRow);
 }
 
-Result<void> BulkInsert::runSqlite(sqlite3_stmt *stmt, qsizetype from, qsizetype rows) {
-    const qsizetype count = rows * m_columns.size();
-    int rc = SQLITE_OK;
-    for (qsizetype i = 0; i < count && rc == SQLITE_OK; ++i) {
-        const QVariant &v = m_values.at(from + i);
-        const int at = int(i + 1);
-        if (v.isNull()) {
-            rc = sqlite3_bind_null(stmt, at);
-            continue;
-        }
-        switch (v.typeId()) {
-            case QMetaType::Int:
-            case QMetaType::LongLong:
-            case QMetaType::UInt:
-            case QMetaType::ULongLong:
-            case QMetaType::Bool:
-                rc = sqlite3_bind_int64(stmt, at, v.toLongLong());
-                break;
-            case QMetaType::Double:
-                rc = sqlite3_bind_double(stmt, at, v.toDouble());
-                break;
-            default: {
-                const QByteArray utf8 = v.toString().toUtf8();
-                rc = sqlite3_bind_text(stmt, at, utf8.constData(), int(utf8.size()),
-                                       SQLITE_TRANSIENT);
-            }
-        }
+Result<void> BulkInsert::flushSqlite() {
+    if (!m_sqliteRow) {
+        const QString sql = statement(1);
+        if (sqlite3_prepare16_v3(m_sqlite, sql.utf16(), int(sql.size() * sizeof(char16_t)), SQLITE_PREPARE_PERSISTENT,
+                                 &m_sqliteRow, nullptr) != SQLITE_OK)
+            return dbError(QStringLiteral("Cannot prepare an insert into %1").arg(m_table),
+                           QString::fromUtf8(sqlite3_errmsg(m_sqlite)));
     }
-    if (rc == SQLITE_OK) rc = sqlite3_step(stmt);
-    sqlite3_reset(stmt);
-    if (rc != SQLITE_DONE && rc != SQLITE_OK)
-        return dbError(QStringLiteral("Cannot insert into %1").arg(m_table),
-                       QString::fromUtf8(sqlite3_errmsg(m_sqlite)));
-    m_written += rows;
+    const qsizetype columns = m_columns.size();
+    for (qsizetype at = 0; at < m_values.size(); at += columns) {
+        int rc = SQLITE_OK;
+        for (qsizetype c = 0; c < columns && rc == SQLITE_OK; ++c)
+            rc = bindSqliteValue(m_sqliteRow, int(c + 1), m_values.at(at + c));
+        if (rc == SQLITE_OK) rc = sqlite3_step(m_sqliteRow);
+        sqlite3_reset(m_sqliteRow);
+        if (rc != SQLITE_DONE)
+            return dbError(QStringLiteral("Cannot insert into %1").arg(m_table),
+                           QString::fromUtf8(sqlite3_errmsg(m_sqlite)));
+        ++m_written;
+    }
+    m_values.clear();
     return {};
 }
 
@@ -91,6 +72,7 @@ void BulkInsert::row(std::initializer_list<QVariant> values) {
 }
 
 Result<void> BulkInsert::flush() {
+    if (m_sqlite) return flushSqlite();
     const qsizetype columns = m_columns.size();
     const qsizetype rows = m_values.size() / columns;
     qsizetype at = 0;
@@ -102,29 +84,6 @@ Result<void> BulkInsert::flush() {
         return {};
     };
     const qsizetype full = rows / m_rowsPerStatement;
-    if (m_sqlite) {
-        auto prepare = [&](qsizetype n, sqlite3_stmt **stmt) -> Result<void> {
-            const QByteArray sql = statement(n).toUtf8();
-            if (sqlite3_prepare_v2(m_sqlite, sql.constData(), int(sql.size()), stmt, nullptr) !=
-                SQLITE_OK)
-                return dbError(QStringLiteral("Cannot prepare an insert into %1").arg(m_table),
-                               QString::fromUtf8(sqlite3_errmsg(m_sqlite)));
-            return {};
-        };
-        if (full > 0 && !m_sqliteFull)
-            if (auto r = prepare(m_rowsPerStatement, &m_sqliteFull); !r) return r;
-        for (qsizetype i = 0; i < full; ++i, at += m_rowsPerStatement * columns)
-            if (auto r = runSqlite(m_sqliteFull, at, m_rowsPerStatement); !r) return r;
-        if (const qsizetype rest = rows - full * m_rowsPerStatement; rest > 0) {
-            sqlite3_stmt *tail = nullptr;
-            auto r = prepare(rest, &tail);
-            if (r) r = runSqlite(tail, at, rest);
-            sqlite3_finalize(tail);
-            if (!r) return r;
-        }
-        m_values.clear();
-        return {};
-    }
     if (full > 0 && !m_full) m_full = std::make_unique<Sql>(m_conn, statement(m_rowsPerStatement));
     for (qsizetype i = 0; i < full; ++i)
         if (auto r = run(*m_full, m_rowsPerStatement); !r) return r;

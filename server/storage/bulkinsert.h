@@ -8,15 +8,14 @@
 #include <initializer_list>
 #include <memory>
 
-struct sqlite3;
-struct sqlite3_stmt;
-
 namespace LoyaltyDesk::Server {
 
 // Buffers rows for one table and writes them with multi-row INSERTs
 // ("VALUES (...), (...), ..."), reusing one prepared statement for every full batch.
-// On SQLite the statement is bound and stepped through SQLite's own API on QtSql's
-// connection (same transaction): QtSql's per-value binding costs more than the insert.
+// On SQLite, where a statement costs no round trip, one single-row INSERT is prepared
+// once and bound and stepped per row through SQLite's own API on QtSql's connection
+// (same transaction): QtSql's per-value binding, and parsing a statement with
+// thousands of placeholders, cost more than the insert.
 // Rows are only written by flush(), so a caller that flushes parents before children
 // keeps foreign keys satisfied. Works on SQLite and PostgreSQL alike.
 class BulkInsert final {
@@ -36,7 +35,7 @@ public:
 
 private:
     QString statement(qsizetype rows) const;
-    Result<void> runSqlite(sqlite3_stmt *stmt, qsizetype from, qsizetype rows);
+    Result<void> flushSqlite();
 
     QSqlDatabase m_conn;
     QString m_table;
@@ -44,7 +43,7 @@ private:
     qsizetype m_rowsPerStatement;
     std::unique_ptr<Sql> m_full;
     sqlite3 *m_sqlite = nullptr;
-    sqlite3_stmt *m_sqliteFull = nullptr;
+    sqlite3_stmt *m_sqliteRow = nullptr;
     QVariantList m_values;
     qint64 m_written = 0;
 };

@@ -266,45 +266,177 @@ Result<int> Database::migrate()
     return latest;
 }
 
-Sql::Sql(const QSqlDatabase &db, const QString &statement) : m_db(db), m_query(db), m_statement(statement)
+int bindSqliteValue(sqlite3_stmt *stmt, int index, const QVariant &value)
 {
+    if (value.isNull()) return sqlite3_bind_null(stmt, index);
+    switch (value.typeId()) {
+        case QMetaType::Int:
+        case QMetaType::LongLong:
+        case QMetaType::UInt:
+        case QMetaType::ULongLong:
+        case QMetaType::Bool:
+            return sqlite3_bind_int64(stmt, index, value.toLongLong());
+        case QMetaType::Double:
+            return sqlite3_bind_double(stmt, index, value.toDouble());
+        case QMetaType::QString: {
+            const QString &text = *static_cast<const QString *>(value.constData());
+            return sqlite3_bind_text16(stmt, index, text.utf16(), int(text.size() * sizeof(char16_t)), SQLITE_TRANSIENT);
+        }
+        default: {
+            const QByteArray utf8 = value.toString().toUtf8();
+            return sqlite3_bind_text(stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+        }
+    }
+}
+
+struct Sql::DirectStatement {
+    sqlite3 *db = nullptr;
+    sqlite3_stmt *stmt = nullptr;
+    int nextParam = 1;
+    int bindError = SQLITE_OK;
+    bool rowPending = false;  // exec() stepped onto a row next() has not handed out yet
+    bool onRow = false;
+    bool busy = false;        // stepped since the last reset
+    qint64 changes = 0;
+    ~DirectStatement() { sqlite3_finalize(stmt); }
+    // Back to the start (binds stay), so that the next round can bind and step.
+    void settle()
+    {
+        if (busy) sqlite3_reset(stmt);
+        busy = rowPending = onRow = false;
+    }
+};
+
+Sql::Sql(const QSqlDatabase &db, const QString &statement, Mode mode) : m_db(db), m_query(db), m_statement(statement)
+{
+    if (mode == Direct) {
+        if (sqlite3 *handle = sqliteHandle(db)) {
+            m_direct = std::make_unique<DirectStatement>();
+            m_direct->db = handle;
+            m_prepared = sqlite3_prepare16_v2(handle, statement.utf16(), int(statement.size() * sizeof(char16_t)), &m_direct->stmt,
+                                              nullptr) == SQLITE_OK;
+            return;
+        }
+    }
     m_query.setForwardOnly(true);
     m_prepared = m_query.prepare(statement);
 }
 
+Sql::~Sql() = default;
+
 Sql &Sql::bind(const QVariant &value)
 {
-    m_query.addBindValue(value);
+    if (m_direct) {
+        if (m_direct->stmt) {
+            if (m_direct->nextParam == 1) m_direct->settle();
+            const int rc = bindSqliteValue(m_direct->stmt, m_direct->nextParam++, value);
+            if (rc != SQLITE_OK && m_direct->bindError == SQLITE_OK) m_direct->bindError = rc;
+        }
+        return *this;
+    }
+    m_query.bindValue(m_nextBind++, value);
     return *this;
 }
 
 Sql &Sql::bindOptional(const std::optional<QString> &value)
 {
-    m_query.addBindValue(value ? QVariant(*value) : QVariant(QMetaType(QMetaType::QString)));
-    return *this;
+    return bind(value ? QVariant(*value) : QVariant(QMetaType(QMetaType::QString)));
 }
 
 Result<void> Sql::exec()
 {
+    if (m_direct) {
+        if (!m_prepared)
+            return dbError(QStringLiteral("Cannot prepare «%1»").arg(m_statement.left(200)), QString::fromUtf8(sqlite3_errmsg(m_direct->db)));
+        DirectStatement &d = *m_direct;
+        const int bindError = d.bindError;
+        if (d.nextParam == 1) d.settle();
+        d.nextParam = 1;
+        d.bindError = SQLITE_OK;
+        d.busy = true;
+        const int rc = bindError == SQLITE_OK ? sqlite3_step(d.stmt) : bindError;
+        if (rc == SQLITE_ROW) {
+            d.rowPending = true;
+            return {};
+        }
+        const QString text = QString::fromUtf8(sqlite3_errmsg(d.db));
+        d.settle();
+        if (rc != SQLITE_DONE) return dbError(QStringLiteral("Query failed «%1»").arg(m_statement.left(200)), text);
+        d.changes = sqlite3_changes64(d.db);
+        return {};
+    }
     if (!m_prepared) return dbError(QStringLiteral("Cannot prepare «%1»").arg(m_statement.left(200)), m_query.lastError().text());
+    m_nextBind = 0;  // the next round of binds starts over, after a failure too
     if (!m_query.exec()) {
         const QSqlError error = m_query.lastError();
         // A dropped connection (database restarted, network cut) is closed here so that
-        // this thread's next Database::connection() opens a fresh one.
-        if (error.type() == QSqlError::ConnectionError) m_db.close();
+        // this thread's next Database::connection() opens a fresh one. (QtSql's SQLite
+        // driver calls every failed step a connection error, a broken constraint too:
+        // an SQLite file cannot drop away, so its connection stays.)
+        if (error.type() == QSqlError::ConnectionError && m_db.driverName() != QLatin1String("QSQLITE")) m_db.close();
         return dbError(QStringLiteral("Query failed «%1»").arg(m_statement.left(200)), error.text());
     }
     return {};
 }
 
+bool Sql::next()
+{
+    if (!m_direct) return m_query.next();
+    DirectStatement &d = *m_direct;
+    if (d.rowPending) {
+        d.rowPending = false;
+        d.onRow = true;
+        return true;
+    }
+    if (!d.onRow) return false;
+    if (sqlite3_step(d.stmt) == SQLITE_ROW) return true;
+    d.settle();
+    return false;
+}
+
+QVariant Sql::value(int i) const
+{
+    if (!m_direct) return m_query.value(i);
+    if (!m_direct->onRow) return {};
+    sqlite3_stmt *stmt = m_direct->stmt;
+    switch (sqlite3_column_type(stmt, i)) {
+        case SQLITE_INTEGER: return QVariant(qint64(sqlite3_column_int64(stmt, i)));
+        case SQLITE_FLOAT: return QVariant(sqlite3_column_double(stmt, i));
+        case SQLITE_NULL: return QVariant(QMetaType(QMetaType::LongLong));
+        default: {
+            const auto *text = static_cast<const char16_t *>(sqlite3_column_text16(stmt, i));
+            return QVariant(QString::fromUtf16(text, sqlite3_column_bytes16(stmt, i) / qsizetype(sizeof(char16_t))));
+        }
+    }
+}
+
+qint64 Sql::numRowsAffected() const
+{
+    return m_direct ? m_direct->changes : m_query.numRowsAffected();
+}
+
 Result<QVariant> Sql::scalar()
 {
     if (auto r = exec(); !r) return r.error();
-    QVariant v = m_query.next() ? m_query.value(0) : QVariant();
+    const QVariant v = next() ? value(0) : QVariant();
     // Step no further, but release the statement: an unfinished INSERT ... RETURNING
     // keeps SQLite from committing.
-    m_query.finish();
+    if (m_direct) {
+        m_direct->settle();
+    } else {
+        m_query.finish();
+    }
     return v;
+}
+
+ForeignKeyChecksOff::ForeignKeyChecksOff(const Database &db, const QSqlDatabase &conn) : m_conn(conn), m_active(db.isSqlite())
+{
+    if (m_active) QSqlQuery(m_conn).exec(QStringLiteral("PRAGMA foreign_keys=OFF"));
+}
+
+ForeignKeyChecksOff::~ForeignKeyChecksOff()
+{
+    if (m_active) QSqlQuery(m_conn).exec(QStringLiteral("PRAGMA foreign_keys=ON"));
 }
 
 Transaction::Transaction(Database &db, const QSqlDatabase &conn, bool write) : m_db(db), m_conn(conn), m_write(write) {}

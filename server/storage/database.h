@@ -10,6 +10,11 @@
 #include <QElapsedTimer>
 
 #include <atomic>
+#include <memory>
+#include <optional>
+
+struct sqlite3;
+struct sqlite3_stmt;
 
 namespace LoyaltyDesk::Server {
 
@@ -64,26 +69,43 @@ private:
 };
 
 // A prepared statement with positional binds; errors become values.
+// `Sql::Direct` statements on SQLite are prepared, bound and stepped through SQLite's own
+// API on QtSql's connection (same transaction): for statements run thousands of times
+// per request, where QtSql's per-value binding costs more than the statement. They
+// offer bind/exec/next/value/scalar only (not query()); on PostgreSQL the flag is ignored.
 class Sql final {
 public:
-    Sql(const QSqlDatabase &db, const QString &statement);
+    enum Mode { Normal, Direct };
+    Sql(const QSqlDatabase &db, const QString &statement, Mode mode = Normal);
+    ~Sql();
+    Sql(const Sql &) = delete;
+    Sql &operator=(const Sql &) = delete;
     Sql &bind(const QVariant &value);
     Sql &bindOptional(const std::optional<QString> &value);
     Result<void> exec();
-    bool next() { return m_query.next(); }
-    QVariant value(int i) const { return m_query.value(i); }
+    bool next();
+    QVariant value(int i) const;
     QVariant value(const QString &name) const { return m_query.value(name); }
-    QSqlQuery &query() { return m_query; }
-    qint64 numRowsAffected() const { return m_query.numRowsAffected(); }
+    QSqlQuery &query() { Q_ASSERT(!m_direct); return m_query; }
+    qint64 numRowsAffected() const;
     // Runs and returns the first column of the first row, or an empty QVariant.
     Result<QVariant> scalar();
 
 private:
+    struct DirectStatement;
     QSqlDatabase m_db;
     QSqlQuery m_query;
     QString m_statement;
     bool m_prepared = false;
+    int m_nextBind = 0;
+    std::unique_ptr<DirectStatement> m_direct;
 };
+
+// The SQLite handle under a QtSql connection, or null (another driver).
+sqlite3 *sqliteHandle(const QSqlDatabase &conn);
+// Binds one QtSql-style value (a null QVariant of any type binds NULL) to SQLite's
+// parameter `index` (1-based); returns SQLite's result code.
+int bindSqliteValue(sqlite3_stmt *stmt, int index, const QVariant &value);
 
 // A transaction: BEGIN IMMEDIATE on SQLite for writers, so writers queue instead of
 // failing on upgrade; rolls back unless committed.
@@ -100,6 +122,23 @@ private:
     QSqlDatabase m_conn;
     bool m_write;
     bool m_open = false;
+};
+
+// Turns SQLite's foreign-key checks off while it lives, for a write transaction that
+// looks up every row it references itself under the write lock (BEGIN IMMEDIATE), so
+// the per-row checks would only repeat those lookups. Create it before the transaction
+// begins (SQLite ignores the pragma inside one) and let it outlive the transaction.
+// Does nothing on PostgreSQL.
+class ForeignKeyChecksOff final {
+public:
+    ForeignKeyChecksOff(const Database &db, const QSqlDatabase &conn);
+    ~ForeignKeyChecksOff();
+    ForeignKeyChecksOff(const ForeignKeyChecksOff &) = delete;
+    ForeignKeyChecksOff &operator=(const ForeignKeyChecksOff &) = delete;
+
+private:
+    QSqlDatabase m_conn;
+    bool m_active;
 };
 
 Error dbError(const QString &what, const QString &driverText);
