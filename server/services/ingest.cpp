@@ -243,12 +243,13 @@ Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue 
         qint64 linesSum = 0;
         if (lines) {
             for (int j = 0; j < lines->size(); ++j) {
-                const QString lp = prefix + QStringLiteral(".lines[%1]").arg(j);
                 if (!lines->at(j).isObject()) {
                     r.fail(QStringLiteral("lines[%1]").arg(j), QStringLiteral("Must be an object."));
                     continue;
                 }
-                Core::Json::Reader lr(lines->at(j).toObject(), lp);
+                // Field paths are relative to the line here and prefixed below, on failure
+                // only: building them for every line costs more than reading it.
+                Core::Json::Reader lr(lines->at(j).toObject());
                 Line l;
                 l.sku = lr.string(QStringLiteral("sku"), false, 100).value_or(QString());
                 l.name = lr.string(QStringLiteral("name"), true, 300).value_or(QString());
@@ -261,7 +262,7 @@ Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue 
                 if (l.quantity <= 0) lr.fail(QStringLiteral("quantity"), QStringLiteral("Must be greater than zero."));
                 l.amount = amount ? *amount : std::max<qint64>(0, qRound64(l.price * l.quantity) - l.discount);
                 linesSum += l.amount;
-                for (const auto &e : errorsOf(lr.finish())) r.fail(e.field.mid(prefix.size() + 1), e.message);
+                for (const auto &e : errorsOf(lr.finish())) r.fail(QStringLiteral("lines[%1].").arg(j) + e.field, e.message);
                 parsed.append(l);
             }
         }
