@@ -51,6 +51,14 @@ QString typeName(ValueType type)
     return {};
 }
 
+ValueType typeFromName(const QString &name)
+{
+    for (auto t : {ValueType::String, ValueType::Number, ValueType::Money, ValueType::Date, ValueType::DateTime, ValueType::Bool,
+                   ValueType::Enum, ValueType::Segment})
+        if (typeName(t) == name) return t;
+    return ValueType::String;
+}
+
 namespace Op {
 QString label(const QString &op)
 {
@@ -202,6 +210,38 @@ QJsonObject Catalog::toJson() const
     QJsonArray list;
     for (const auto &f : m_fields) list.append(f.toJson());
     return QJsonObject{{QStringLiteral("version"), Rule::kVersion}, {QStringLiteral("fields"), list}};
+}
+
+Catalog Catalog::fromJson(const QJsonObject &json)
+{
+    const auto strings = [](const QJsonValue &v) {
+        QStringList out;
+        for (const auto &s : v.toArray()) out << s.toString();
+        return out;
+    };
+    Catalog c;
+    for (const auto &fv : json.value(QStringLiteral("fields")).toArray()) {
+        const QJsonObject f = fv.toObject();
+        FieldDef def;
+        def.id = f.value(QStringLiteral("id")).toString();
+        def.category = f.value(QStringLiteral("category")).toString();
+        def.label = f.value(QStringLiteral("label")).toString();
+        def.type = typeFromName(f.value(QStringLiteral("type")).toString());
+        for (const auto &o : f.value(QStringLiteral("operators")).toArray()) def.operators << o.toObject().value(QStringLiteral("id")).toString();
+        def.enumValues = strings(f.value(QStringLiteral("values")));
+        def.description = f.value(QStringLiteral("description")).toString();
+        for (const auto &pv : f.value(QStringLiteral("params")).toArray()) {
+            const QJsonObject p = pv.toObject();
+            ParamDef param{p.value(QStringLiteral("name")).toString(), p.value(QStringLiteral("label")).toString(),
+                           typeFromName(p.value(QStringLiteral("type")).toString()), p.value(QStringLiteral("list")).toBool(),
+                           p.value(QStringLiteral("required")).toBool(), strings(p.value(QStringLiteral("values"))), std::nullopt, std::nullopt};
+            if (p.contains(QStringLiteral("min"))) param.min = p.value(QStringLiteral("min")).toDouble();
+            if (p.contains(QStringLiteral("max"))) param.max = p.value(QStringLiteral("max")).toDouble();
+            def.params.append(std::move(param));
+        }
+        if (!def.id.isEmpty()) c.m_fields.append(std::move(def));
+    }
+    return c;
 }
 
 Node Node::group(const QString &combinator, QList<Node> children, bool negate)

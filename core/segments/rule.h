@@ -17,6 +17,8 @@ namespace LoyaltyDesk::Core::Segments {
 // What a condition's value (and each parameter) is.
 enum class ValueType { String, Number, Money, Date, DateTime, Bool, Enum, Segment };
 QString typeName(ValueType type);
+// The type typeName() wrote; String for a name it does not know.
+ValueType typeFromName(const QString &name);
 
 // One parameter of a condition, such as the time window of a purchase aggregate.
 struct ParamDef {
@@ -54,6 +56,9 @@ public:
     // Replaces the enum values of a field (the tiers that exist, say).
     void setEnumValues(const QString &id, const QStringList &values);
     QJsonObject toJson() const;
+    // Reads what toJson() wrote (GET /api/v1/segments/fields), so the app validates
+    // with the server's catalog, custom fields included.
+    static Catalog fromJson(const QJsonObject &json);
 
 private:
     QList<FieldDef> m_fields;

@@ -122,6 +122,22 @@ void registerSegments(HttpServer &http, ServerContext &ctx)
                   if (!r) return r.error();
                   return pageReply(*r);
               }});
+    http.add({get, QStringLiteral("/api/v1/products"), SegmentsRead, QStringLiteral("Products whose name or SKU contains ?q= (for rule pickers)"),
+              [&s](Request &req) -> Result<Reply> {
+                  auto page = readPage(req.query("limit"), {}, 1);
+                  if (!page) return page.error();
+                  auto r = s.products(req.query("q").left(200), page->limit);
+                  if (!r) return r.error();
+                  return pageReply(*r);
+              }});
+    http.add({get, QStringLiteral("/api/v1/products/categories"), SegmentsRead, QStringLiteral("Product categories containing ?q=, with their product counts"),
+              [&s](Request &req) -> Result<Reply> {
+                  auto page = readPage(req.query("limit"), {}, 1);
+                  if (!page) return page.error();
+                  auto r = s.productCategories(req.query("q").left(200), page->limit);
+                  if (!r) return r.error();
+                  return pageReply(*r);
+              }});
     http.add({get, QStringLiteral("/api/v1/rfm"), SegmentsRead, QStringLiteral("RFM settings, the recency x frequency grid and the groups"),
               [&s](Request &) -> Result<Reply> {
                   auto r = s.rfmReport();

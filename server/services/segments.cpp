@@ -872,6 +872,46 @@ Result<QJsonObject> SegmentService::audience(qint64 id)
     return o;
 }
 
+Result<Page> SegmentService::products(const QString &search, int limit)
+{
+    auto conn = m_db.connection();
+    if (!conn) return conn.error();
+    const QString contains = m_db.isSqlite() ? QStringLiteral("instr(ld_lower(%1), ?) > 0") : QStringLiteral("strpos(lower(%1), ?) > 0");
+    QString sql = QStringLiteral("SELECT id, sku, name, category, brand, price FROM products");
+    const QString needle = search.trimmed().toLower();
+    if (!needle.isEmpty()) sql += QStringLiteral(" WHERE ") + contains.arg(QStringLiteral("name")) + QStringLiteral(" OR ") + contains.arg(QStringLiteral("sku"));
+    Sql q(*conn, sql + QStringLiteral(" ORDER BY name, sku LIMIT ?"));
+    if (!needle.isEmpty()) q.bind(needle).bind(needle);
+    q.bind(limit);
+    if (auto r = q.exec(); !r) return r.error();
+    Page page;
+    while (q.next())
+        page.items.append(QJsonObject{{QStringLiteral("id"), q.value(0).toLongLong()},
+                                      {QStringLiteral("sku"), q.value(1).toString()},
+                                      {QStringLiteral("name"), q.value(2).toString()},
+                                      {QStringLiteral("category"), q.value(3).toString()},
+                                      {QStringLiteral("brand"), q.value(4).isNull() ? QJsonValue() : QJsonValue(q.value(4).toString())},
+                                      {QStringLiteral("price"), q.value(5).toLongLong()}});
+    return page;
+}
+
+Result<Page> SegmentService::productCategories(const QString &search, int limit)
+{
+    auto conn = m_db.connection();
+    if (!conn) return conn.error();
+    QString sql = QStringLiteral("SELECT category, COUNT(*) FROM products");
+    const QString needle = search.trimmed().toLower();
+    if (!needle.isEmpty()) sql += m_db.isSqlite() ? QStringLiteral(" WHERE instr(ld_lower(category), ?) > 0") : QStringLiteral(" WHERE strpos(lower(category), ?) > 0");
+    Sql q(*conn, sql + QStringLiteral(" GROUP BY category ORDER BY category LIMIT ?"));
+    if (!needle.isEmpty()) q.bind(needle);
+    q.bind(limit);
+    if (auto r = q.exec(); !r) return r.error();
+    Page page;
+    while (q.next())
+        page.items.append(QJsonObject{{QStringLiteral("name"), q.value(0).toString()}, {QStringLiteral("products"), q.value(1).toLongLong()}});
+    return page;
+}
+
 Result<Page> SegmentService::audiences(const PageRequest &page)
 {
     auto conn = m_db.connection();

@@ -44,6 +44,11 @@ public:
     Result<Page> changes(qint64 id, const QString &kind, const PageRequest &page);
     Result<QByteArray> exportMembers(const QString &table, const QString &column, qint64 id);
 
+    // The product catalog for the rule builder's pickers: products whose name or SKU
+    // contains `search`, and product categories with how many products each has.
+    Result<Page> products(const QString &search, int limit);
+    Result<Page> productCategories(const QString &search, int limit);
+
     // RFM.
     Result<QJsonObject> rfmSettings();
     Result<QJsonObject> updateRfmSettings(const Principal &who, const QJsonObject &body);

@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QThread>
+#include <QUrl>
 
 #include <thread>
 
@@ -74,6 +75,53 @@ TEST_P(Segments, CatalogListsFieldsWithTiersAndCustomAttributes)
     ASSERT_TRUE(fields.contains(QStringLiteral("custom.shoe_size")));  // seen in the seeded data
     EXPECT_EQ(fields.value(QStringLiteral("custom.shoe_size")).value(QStringLiteral("type")).toString(), QStringLiteral("number"));
     EXPECT_FALSE(fields.value(QStringLiteral("purchases")).value(QStringLiteral("params")).toArray().isEmpty());
+    // The app reads the same catalog back and validates with it.
+    const Core::Segments::Catalog read = Core::Segments::Catalog::fromJson(r.json());
+    EXPECT_EQ(read.toJson(), r.json());
+    ASSERT_NE(read.find(QStringLiteral("custom.shoe_size")), nullptr);
+}
+
+TEST_P(Segments, ProductCatalogSearchFeedsThePickers)
+{
+    const HttpResult all = server->get("/api/v1/products?limit=500", token);
+    ASSERT_EQ(all.status, 200) << all.body.toStdString();
+    const QJsonArray products = all.json().value(QStringLiteral("items")).toArray();
+    ASSERT_FALSE(products.isEmpty());
+    const QJsonObject first = products.first().toObject();
+    const QString sku = first.value(QStringLiteral("sku")).toString();
+    const QString name = first.value(QStringLiteral("name")).toString();
+    const QString category = first.value(QStringLiteral("category")).toString();
+    ASSERT_FALSE(sku.isEmpty());
+
+    // By part of the SKU and, ignoring case, by part of the name.
+    const QJsonArray bySku = server->get("/api/v1/products?q=" + QUrl::toPercentEncoding(sku).toStdString(), token).json().value(QStringLiteral("items")).toArray();
+    ASSERT_FALSE(bySku.isEmpty());
+    for (const auto &p : bySku) {
+        const QJsonObject o = p.toObject();
+        EXPECT_TRUE(o.value(QStringLiteral("sku")).toString().contains(sku, Qt::CaseInsensitive) || o.value(QStringLiteral("name")).toString().contains(sku, Qt::CaseInsensitive));
+    }
+    const QString part = name.mid(1, 4).toUpper();
+    const QJsonArray byName = server->get("/api/v1/products?limit=500&q=" + QUrl::toPercentEncoding(part).toStdString(), token).json().value(QStringLiteral("items")).toArray();
+    bool found = false;
+    for (const auto &p : byName) found = found || p.toObject().value(QStringLiteral("sku")).toString() == sku;
+    EXPECT_TRUE(found) << part.toStdString();
+    EXPECT_EQ(server->get("/api/v1/products?limit=2", token).json().value(QStringLiteral("items")).toArray().size(), 2);
+    EXPECT_EQ(server->get("/api/v1/products?q=%27%3B%20DROP%20TABLE%20products%3B--", token).json().value(QStringLiteral("items")).toArray().size(), 0);
+    EXPECT_EQ(server->get("/api/v1/products?limit=0", token).status, 400);
+
+    // Categories with their product counts.
+    const HttpResult cats = server->get("/api/v1/products/categories?q=" + QUrl::toPercentEncoding(category.left(3)).toStdString(), token);
+    ASSERT_EQ(cats.status, 200);
+    qint64 inCategory = 0;
+    for (const auto &p : products) inCategory += p.toObject().value(QStringLiteral("category")).toString() == category;
+    bool listed = false;
+    for (const auto &c : cats.json().value(QStringLiteral("items")).toArray()) {
+        if (c.toObject().value(QStringLiteral("name")).toString() != category) continue;
+        listed = true;
+        if (products.size() < 500) EXPECT_EQ(c.toObject().value(QStringLiteral("products")).toInteger(), inCategory);
+    }
+    EXPECT_TRUE(listed);
+    EXPECT_EQ(server->get("/api/v1/products/categories").status, 401);
 }
 
 TEST_P(Segments, PreviewCountsWithMetrics)

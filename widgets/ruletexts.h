@@ -1,0 +1,24 @@
+#pragma once
+
+#include "core/segments/rule.h"
+
+#include <QCoreApplication>
+
+namespace LoyaltyDesk::Widgets {
+
+// The words of rules in the user's language: built-in fields by id, categories,
+// operators, parameters and coded values. Fields the server adds (custom attributes)
+// keep the server's label.
+class RuleTexts final {
+    Q_DECLARE_TR_FUNCTIONS(LoyaltyDesk::Widgets::RuleTexts)
+public:
+    static QString field(const Core::Segments::FieldDef &field);
+    static QString category(const QString &id);
+    static QString op(const QString &op);
+    static QString param(const Core::Segments::ParamDef &param);
+    static QString value(const QString &code);
+    // The order categories appear in the field picker.
+    static QStringList categoryOrder();
+};
+
+}  // namespace LoyaltyDesk::Widgets
