@@ -62,4 +62,52 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>LoyaltyDesk::Ui::SegmentEditor</name>
+    <message numerus="yes">
+        <source>every %n minute(s)</source>
+        <translation>
+            <numerusform>every %n minute</numerusform>
+            <numerusform>every %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n hour(s)</source>
+        <translation>
+            <numerusform>every hour</numerusform>
+            <numerusform>every %n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n day(s)</source>
+        <translation>
+            <numerusform>every day</numerusform>
+            <numerusform>every %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n customer</numerusform>
+            <numerusform>%n customers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Counted in %n ms</source>
+        <translation>
+            <numerusform>Counted in %n ms</numerusform>
+            <numerusform>Counted in %n ms</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyDesk::Widgets::RuleTexts</name>
+    <message numerus="yes">
+        <source>%1 (%n products)</source>
+        <translation>
+            <numerusform>%1 (%n product)</numerusform>
+            <numerusform>%1 (%n products)</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -1309,6 +1309,201 @@
     </message>
 </context>
 <context>
+    <name>LoyaltyDesk::Ui::SegmentEditor</name>
+    <message>
+        <source>Fix the conditions marked in red to see the count.</source>
+        <translation>Исправьте условия, отмеченные красным, чтобы увидеть подсчёт.</translation>
+    </message>
+    <message>
+        <source>Offline: the count needs the server. It resumes when the connection is back.</source>
+        <translation>Нет связи: для подсчёта нужен сервер. Подсчёт возобновится, когда связь вернётся.</translation>
+    </message>
+    <message>
+        <source>The list of fields could not be loaded: %1</source>
+        <translation>Не удалось загрузить список полей: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>&amp;Метки:</translation>
+    </message>
+    <message>
+        <source>&amp;Recalculate:</source>
+        <translation>&amp;Пересчитывать:</translation>
+    </message>
+    <message>
+        <source>e.g. Loyal buyers of oral care</source>
+        <translation>например, Лояльные покупатели товаров для ухода за полостью рта</translation>
+    </message>
+    <message>
+        <source>Add a tag, press Enter</source>
+        <translation>Добавьте метку и нажмите Enter</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n minute(s)</source>
+        <translation>
+            <numerusform>каждую %n минуту</numerusform>
+            <numerusform>каждые %n минуты</numerusform>
+            <numerusform>каждые %n минут</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n hour(s)</source>
+        <translation>
+            <numerusform>каждый %n час</numerusform>
+            <numerusform>каждые %n часа</numerusform>
+            <numerusform>каждые %n часов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n day(s)</source>
+        <translation>
+            <numerusform>каждый %n день</numerusform>
+            <numerusform>каждые %n дня</numerusform>
+            <numerusform>каждые %n дней</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>once a week</source>
+        <translation>раз в неделю</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <source>Save the segment (Ctrl+S)</source>
+        <translation>Сохранить сегмент (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Customers in the segment</source>
+        <translation>Клиентов в сегменте</translation>
+    </message>
+    <message>
+        <source>Average receipt</source>
+        <translation>Средний чек</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Выручка</translation>
+    </message>
+    <message>
+        <source>Revenue per customer</source>
+        <translation>Выручка на клиента</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n клиент</numerusform>
+            <numerusform>%n клиента</numerusform>
+            <numerusform>%n клиентов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>The segment could not be opened: %1</source>
+        <translation>Не удалось открыть сегмент: %1</translation>
+    </message>
+    <message>
+        <source>Offline: showing the copy from %1; saving needs the server.</source>
+        <translation>Нет связи: показана копия от %1; для сохранения нужен сервер.</translation>
+    </message>
+    <message>
+        <source>New segment</source>
+        <translation>Новый сегмент</translation>
+    </message>
+    <message>
+        <source>Segment %1</source>
+        <translation>Сегмент %1</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>Undo: %1 (Ctrl+Z)</source>
+        <translation>Отменить: %1 (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>Нечего отменять</translation>
+    </message>
+    <message>
+        <source>Redo: %1 (Ctrl+Shift+Z)</source>
+        <translation>Повторить: %1 (Ctrl+Shift+Z)</translation>
+    </message>
+    <message>
+        <source>Nothing to redo</source>
+        <translation>Нечего повторять</translation>
+    </message>
+    <message>
+        <source>Give the segment a name.</source>
+        <translation>Дайте сегменту название.</translation>
+    </message>
+    <message>
+        <source>The rule has mistakes (marked in red). Fix them to save.</source>
+        <translation>В правиле есть ошибки (отмечены красным). Исправьте их, чтобы сохранить.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <source>Offline: the segment can be saved when the server is back.</source>
+        <translation>Нет связи: сегмент можно будет сохранить, когда сервер станет доступен.</translation>
+    </message>
+    <message>
+        <source>Saved. Members are calculated on the schedule.</source>
+        <translation>Сохранено. Состав сегмента рассчитывается по расписанию.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Несохранённые изменения</translation>
+    </message>
+    <message>
+        <source>Save the changes to this segment before closing?</source>
+        <translation>Сохранить изменения сегмента перед закрытием?</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Подсчёт…</translation>
+    </message>
+    <message>
+        <source>Counting took too long and was stopped. Narrow the rule (a shorter time window, fewer nested groups) and try again.</source>
+        <translation>Подсчёт занял слишком много времени и был остановлен. Сузьте правило (короче период, меньше вложенных групп) и попробуйте снова.</translation>
+    </message>
+    <message>
+        <source>The count failed: %1</source>
+        <translation>Подсчёт не удался: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 customers</source>
+        <translation>%1 из %2 клиентов</translation>
+    </message>
+    <message numerus="yes">
+        <source>Counted in %n ms</source>
+        <translation>
+            <numerusform>Подсчитано за %n мс</numerusform>
+            <numerusform>Подсчитано за %n мс</numerusform>
+            <numerusform>Подсчитано за %n мс</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LoyaltyDesk::Ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1449,6 +1644,612 @@
     </message>
 </context>
 <context>
+    <name>LoyaltyDesk::Widgets::RuleBuilder</name>
+    <message>
+        <source>Add a condition</source>
+        <translation>Добавить условие</translation>
+    </message>
+    <message>
+        <source>Add a group</source>
+        <translation>Добавить группу</translation>
+    </message>
+    <message>
+        <source>Remove a group</source>
+        <translation>Удалить группу</translation>
+    </message>
+    <message>
+        <source>Remove a condition</source>
+        <translation>Удалить условие</translation>
+    </message>
+    <message>
+        <source>Move a group</source>
+        <translation>Переместить группу</translation>
+    </message>
+    <message>
+        <source>Move a condition</source>
+        <translation>Переместить условие</translation>
+    </message>
+    <message>
+        <source>Choose the field %1</source>
+        <translation>Выбрать поле «%1»</translation>
+    </message>
+    <message>
+        <source>Change the operator to “%1”</source>
+        <translation>Сменить оператор на «%1»</translation>
+    </message>
+    <message>
+        <source>Change a value</source>
+        <translation>Изменить значение</translation>
+    </message>
+    <message>
+        <source>Change a filter</source>
+        <translation>Изменить фильтр</translation>
+    </message>
+    <message>
+        <source>Match any condition</source>
+        <translation>Любое из условий</translation>
+    </message>
+    <message>
+        <source>Match all conditions</source>
+        <translation>Все условия</translation>
+    </message>
+    <message>
+        <source>Exclude the group&apos;s customers</source>
+        <translation>Исключить клиентов группы</translation>
+    </message>
+    <message>
+        <source>Include the group&apos;s customers</source>
+        <translation>Включить клиентов группы</translation>
+    </message>
+    <message>
+        <source>Choose a field.</source>
+        <translation>Выберите поле.</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyDesk::Widgets::RuleTexts</name>
+    <message>
+        <source>Drag to move into another place or group</source>
+        <translation>Перетащите, чтобы переместить в другое место или группу</translation>
+    </message>
+    <message>
+        <source>Include customers matching</source>
+        <translation>Включить клиентов, подходящих под</translation>
+    </message>
+    <message>
+        <source>Exclude customers matching</source>
+        <translation>Исключить клиентов, подходящих под</translation>
+    </message>
+    <message>
+        <source>all (AND)</source>
+        <translation>все (И)</translation>
+    </message>
+    <message>
+        <source>any (OR)</source>
+        <translation>любое (ИЛИ)</translation>
+    </message>
+    <message>
+        <source>of these conditions</source>
+        <translation>из этих условий</translation>
+    </message>
+    <message>
+        <source>+ Condition</source>
+        <translation>+ Условие</translation>
+    </message>
+    <message>
+        <source>+ Group</source>
+        <translation>+ Группа</translation>
+    </message>
+    <message>
+        <source>Remove this group</source>
+        <translation>Удалить эту группу</translation>
+    </message>
+    <message>
+        <source>OR</source>
+        <translation>ИЛИ</translation>
+    </message>
+    <message>
+        <source>AND</source>
+        <translation>И</translation>
+    </message>
+    <message>
+        <source>No conditions yet: every customer matches. Add a condition to narrow the segment.</source>
+        <translation>Условий пока нет: подходят все клиенты. Добавьте условие, чтобы сузить сегмент.</translation>
+    </message>
+    <message>
+        <source>An empty group. Add a condition or drag one here.</source>
+        <translation>Пустая группа. Добавьте условие или перетащите его сюда.</translation>
+    </message>
+    <message>
+        <source>Choose a field…</source>
+        <translation>Выберите поле…</translation>
+    </message>
+    <message>
+        <source>Choose what to test</source>
+        <translation>Выберите, что проверять</translation>
+    </message>
+    <message>
+        <source>Remove this condition</source>
+        <translation>Удалить это условие</translation>
+    </message>
+    <message>
+        <source>Remove this filter</source>
+        <translation>Удалить этот фильтр</translation>
+    </message>
+    <message>
+        <source>+ Filter</source>
+        <translation>+ Фильтр</translation>
+    </message>
+    <message>
+        <source>Search fields…</source>
+        <translation>Поиск полей…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n products)</source>
+        <translation>
+            <numerusform>%1 (%n товар)</numerusform>
+            <numerusform>%1 (%n товара)</numerusform>
+            <numerusform>%1 (%n товаров)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type a product or SKU…</source>
+        <translation>Введите товар или артикул…</translation>
+    </message>
+    <message>
+        <source>Type a category…</source>
+        <translation>Введите категорию…</translation>
+    </message>
+    <message>
+        <source>Type a value, press Enter</source>
+        <translation>Введите значение и нажмите Enter</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> дн.</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>и</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>Middle name</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Пол</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Возраст</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Город</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Часовой пояс</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Status tier</source>
+        <translation>Уровень статуса</translation>
+    </message>
+    <message>
+        <source>Registration date</source>
+        <translation>Дата регистрации</translation>
+    </message>
+    <message>
+        <source>Has a valid phone</source>
+        <translation>Есть действующий телефон</translation>
+    </message>
+    <message>
+        <source>Has a valid e-mail</source>
+        <translation>Есть действующий e-mail</translation>
+    </message>
+    <message>
+        <source>Phone confirmed</source>
+        <translation>Телефон подтверждён</translation>
+    </message>
+    <message>
+        <source>E-mail confirmed</source>
+        <translation>E-mail подтверждён</translation>
+    </message>
+    <message>
+        <source>Subscribed</source>
+        <translation>Подписан</translation>
+    </message>
+    <message>
+        <source>Unsubscribed</source>
+        <translation>Отписался</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>Покупки</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Заказы</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Выручка</translation>
+    </message>
+    <message>
+        <source>Average order value</source>
+        <translation>Средний чек</translation>
+    </message>
+    <message>
+        <source>Predicted lifetime value (3 years)</source>
+        <translation>Прогноз ценности клиента (3 года)</translation>
+    </message>
+    <message>
+        <source>Days since the last purchase</source>
+        <translation>Дней с последней покупки</translation>
+    </message>
+    <message>
+        <source>First purchase</source>
+        <translation>Первая покупка</translation>
+    </message>
+    <message>
+        <source>Last purchase</source>
+        <translation>Последняя покупка</translation>
+    </message>
+    <message>
+        <source>RFM group</source>
+        <translation>RFM-группа</translation>
+    </message>
+    <message>
+        <source>RFM recency score</source>
+        <translation>RFM: оценка давности</translation>
+    </message>
+    <message>
+        <source>RFM frequency score</source>
+        <translation>RFM: оценка частоты</translation>
+    </message>
+    <message>
+        <source>RFM monetary score</source>
+        <translation>RFM: оценка суммы</translation>
+    </message>
+    <message>
+        <source>Active points</source>
+        <translation>Активные баллы</translation>
+    </message>
+    <message>
+        <source>Pending points</source>
+        <translation>Ожидающие баллы</translation>
+    </message>
+    <message>
+        <source>Points expiring</source>
+        <translation>Сгорающие баллы</translation>
+    </message>
+    <message>
+        <source>Points activating</source>
+        <translation>Активируемые баллы</translation>
+    </message>
+    <message>
+        <source>Performed event (times)</source>
+        <translation>Совершил событие (раз)</translation>
+    </message>
+    <message>
+        <source>Visited the website (times)</source>
+        <translation>Посещал сайт (раз)</translation>
+    </message>
+    <message>
+        <source>Abandoned a cart</source>
+        <translation>Бросил корзину</translation>
+    </message>
+    <message>
+        <source>Messages (count)</source>
+        <translation>Сообщения (количество)</translation>
+    </message>
+    <message>
+        <source>Did not open the last N messages</source>
+        <translation>Не открыл последние N сообщений</translation>
+    </message>
+    <message>
+        <source>Survey answer</source>
+        <translation>Ответ на опрос</translation>
+    </message>
+    <message>
+        <source>Member of segment</source>
+        <translation>Входит в сегмент</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Contacts and consent</source>
+        <translation>Контакты и согласия</translation>
+    </message>
+    <message>
+        <source>Metrics and RFM</source>
+        <translation>Показатели и RFM</translation>
+    </message>
+    <message>
+        <source>Bonus points</source>
+        <translation>Бонусные баллы</translation>
+    </message>
+    <message>
+        <source>Events and website</source>
+        <translation>События и сайт</translation>
+    </message>
+    <message>
+        <source>Communications</source>
+        <translation>Коммуникации</translation>
+    </message>
+    <message>
+        <source>Surveys</source>
+        <translation>Опросы</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>Сегменты</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>Дополнительные поля</translation>
+    </message>
+    <message>
+        <source>is</source>
+        <translation>равно</translation>
+    </message>
+    <message>
+        <source>is not</source>
+        <translation>не равно</translation>
+    </message>
+    <message>
+        <source>is less than</source>
+        <translation>меньше</translation>
+    </message>
+    <message>
+        <source>is at most</source>
+        <translation>не больше</translation>
+    </message>
+    <message>
+        <source>is more than</source>
+        <translation>больше</translation>
+    </message>
+    <message>
+        <source>is at least</source>
+        <translation>не меньше</translation>
+    </message>
+    <message>
+        <source>is between</source>
+        <translation>между</translation>
+    </message>
+    <message>
+        <source>is one of</source>
+        <translation>одно из</translation>
+    </message>
+    <message>
+        <source>is none of</source>
+        <translation>ни одно из</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>содержит</translation>
+    </message>
+    <message>
+        <source>starts with</source>
+        <translation>начинается с</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>не заполнено</translation>
+    </message>
+    <message>
+        <source>is not empty</source>
+        <translation>заполнено</translation>
+    </message>
+    <message>
+        <source>in the last N days</source>
+        <translation>за последние N дней</translation>
+    </message>
+    <message>
+        <source>more than N days ago</source>
+        <translation>более N дней назад</translation>
+    </message>
+    <message>
+        <source>anniversary in the next N days</source>
+        <translation>годовщина в ближайшие N дней</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Показатель</translation>
+    </message>
+    <message>
+        <source>In the last N days</source>
+        <translation>За последние N дней</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <source>Receipt status</source>
+        <translation>Статус чека</translation>
+    </message>
+    <message>
+        <source>Point of sale</source>
+        <translation>Точка продаж</translation>
+    </message>
+    <message>
+        <source>Receipt total at least</source>
+        <translation>Сумма чека от</translation>
+    </message>
+    <message>
+        <source>Receipt total at most</source>
+        <translation>Сумма чека до</translation>
+    </message>
+    <message>
+        <source>Product SKU</source>
+        <translation>Артикул товара</translation>
+    </message>
+    <message>
+        <source>Product category</source>
+        <translation>Категория товара</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <source>In the next N days</source>
+        <translation>В ближайшие N дней</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Событие</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>Свойство</translation>
+    </message>
+    <message>
+        <source>Property value</source>
+        <translation>Значение свойства</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Раздел</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Кампания</translation>
+    </message>
+    <message>
+        <source>Last N messages</source>
+        <translation>Последние N сообщений</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Вопрос</translation>
+    </message>
+    <message>
+        <source>number of receipts</source>
+        <translation>число чеков</translation>
+    </message>
+    <message>
+        <source>total spent</source>
+        <translation>сумма покупок</translation>
+    </message>
+    <message>
+        <source>average receipt</source>
+        <translation>средний чек</translation>
+    </message>
+    <message>
+        <source>largest receipt</source>
+        <translation>самый крупный чек</translation>
+    </message>
+    <message>
+        <source>units bought</source>
+        <translation>куплено единиц</translation>
+    </message>
+    <message>
+        <source>unfinished</source>
+        <translation>незавершённый</translation>
+    </message>
+    <message>
+        <source>champions</source>
+        <translation>чемпионы</translation>
+    </message>
+    <message>
+        <source>loyal</source>
+        <translation>лояльные</translation>
+    </message>
+    <message>
+        <source>potential loyalists</source>
+        <translation>потенциально лояльные</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>новые</translation>
+    </message>
+    <message>
+        <source>promising</source>
+        <translation>перспективные</translation>
+    </message>
+    <message>
+        <source>need attention</source>
+        <translation>требуют внимания</translation>
+    </message>
+    <message>
+        <source>about to sleep</source>
+        <translation>засыпающие</translation>
+    </message>
+    <message>
+        <source>at risk</source>
+        <translation>в зоне риска</translation>
+    </message>
+    <message>
+        <source>can&apos;t lose them</source>
+        <translation>нельзя потерять</translation>
+    </message>
+    <message>
+        <source>hibernating</source>
+        <translation>спящие</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>потерянные</translation>
+    </message>
+    <message>
+        <source>bronze</source>
+        <translation>бронзовый</translation>
+    </message>
+    <message>
+        <source>silver</source>
+        <translation>серебряный</translation>
+    </message>
+    <message>
+        <source>gold</source>
+        <translation>золотой</translation>
+    </message>
+    <message>
+        <source>platinum</source>
+        <translation>платиновый</translation>
+    </message>
+</context>
+<context>
     <name>LoyaltyDesk::Widgets::SearchBox</name>
     <message>
         <source>Phone, e-mail, card, cheque number or name  (Ctrl+F)</source>
@@ -1457,6 +2258,13 @@
     <message>
         <source>Search customers</source>
         <translation>Поиск клиентов</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyDesk::Widgets::TagEditor</name>
+    <message>
+        <source>Remove “%1”</source>
+        <translation>Удалить «%1»</translation>
     </message>
 </context>
 </TS>
