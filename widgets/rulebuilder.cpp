@@ -679,15 +679,28 @@ void RuleBuilder::push(const QJsonObject &after, const QString &text, const QStr
     m_undo->push(new RuleCommand(this, m_rule, after, text, mergeKey, typing));
 }
 
+namespace {
+
+// A condition on a field as it starts: the first operator, a default value, the
+// required parameters filled in.
+QJsonObject newCondition(const Seg::FieldDef *def, const QString &field)
+{
+    QJsonObject condition{{QStringLiteral("field"), field}, {QStringLiteral("op"), def ? def->operators.value(0) : QString()}};
+    if (!def) return condition;
+    const QJsonValue value = ValueEditors::defaultFor(*def, def->operators.value(0));
+    if (!value.isNull() && !value.isUndefined()) condition.insert(QStringLiteral("value"), value);
+    QJsonObject params;
+    for (const auto &p : def->params)
+        if (p.required) params.insert(p.name, ValueEditors::defaultValue(ValueEditors::specFor(p)));
+    if (!params.isEmpty()) condition.insert(QStringLiteral("params"), params);
+    return condition;
+}
+
+}  // namespace
+
 RulePath RuleBuilder::addCondition(const RulePath &group, const QString &field)
 {
-    QJsonObject condition{{QStringLiteral("field"), field}, {QStringLiteral("op"), QString()}};
-    if (const Seg::FieldDef *def = m_catalog.find(field)) {
-        const QString op = def->operators.value(0);
-        condition.insert(QStringLiteral("op"), op);
-        const QJsonValue value = ValueEditors::defaultFor(*def, op);
-        if (!value.isNull() && !value.isUndefined()) condition.insert(QStringLiteral("value"), value);
-    }
+    const QJsonObject condition = newCondition(m_catalog.find(field), field);
     push(withNode(group, [&](QJsonObject &g) {
              QJsonArray rules = g.value(Rules).toArray();
              rules.append(condition);
@@ -753,14 +766,7 @@ void RuleBuilder::setField(const RulePath &path, const QString &field)
 {
     const Seg::FieldDef *def = m_catalog.find(field);
     if (!def || path.isEmpty()) return;
-    const QString op = def->operators.value(0);
-    QJsonObject condition{{QStringLiteral("field"), field}, {QStringLiteral("op"), op}};
-    const QJsonValue value = ValueEditors::defaultFor(*def, op);
-    if (!value.isNull() && !value.isUndefined()) condition.insert(QStringLiteral("value"), value);
-    QJsonObject params;
-    for (const auto &p : def->params)
-        if (p.required) params.insert(p.name, ValueEditors::defaultValue(ValueEditors::specFor(p)));
-    if (!params.isEmpty()) condition.insert(QStringLiteral("params"), params);
+    const QJsonObject condition = newCondition(def, field);
     push(withNode(path, [&](QJsonObject &n) { n = condition; }), tr("Choose the field %1").arg(RuleTexts::field(*def)));
 }
 

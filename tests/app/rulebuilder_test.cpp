@@ -24,6 +24,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
+#include <QCompleter>
+#include <QAbstractItemView>
+#include <QTimer>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSpinBox>
@@ -373,6 +377,100 @@ TEST_F(SegmentEditorTest, SqlMetacharactersTypedAsValuesAreSavedAsPlainValues)
                                {QStringLiteral("root"), QJsonObject{{QStringLiteral("group"), QStringLiteral("and")}, {QStringLiteral("rules"), QJsonArray()}}}};
     EXPECT_EQ(serverCount(everyone), LT::DemoCustomers);
     EXPECT_EQ(demoServer().get("/api/v1/segments?limit=1", token).status, 200);
+}
+
+TEST_F(SegmentEditorTest, SkuAndCategoryFiltersSuggestFromTheProductCatalog)
+{
+    const QJsonObject product = demoServer().get("/api/v1/products?limit=1", token).json().value(QStringLiteral("items")).toArray().first().toObject();
+    const QString sku = product.value(QStringLiteral("sku")).toString();
+    const QString category = product.value(QStringLiteral("category")).toString();
+    ASSERT_FALSE(sku.isEmpty());
+    const RulePath path = builder()->addCondition({}, QStringLiteral("purchases"));
+    ASSERT_TRUE(waitUntil([&] { return deep<QToolButton>(path, QStringLiteral("addParam")) != nullptr; }));
+
+    // Adds the filter from the "+ Filter" menu, types part of a value, picks the first suggestion.
+    auto pick = [&](const QString &param, const QString &typed, const QString &expected) {
+        QAction *add = deep<QToolButton>(path, QStringLiteral("addParam"))->menu()->findChild<QAction *>(param);
+        if (!add) return ::testing::AssertionFailure() << "no filter " << param.toStdString();
+        add->trigger();
+        if (!waitUntil([&] { return deep<QWidget>(path, QStringLiteral("param_") + param) != nullptr; }))
+            return ::testing::AssertionFailure() << "the filter did not appear";
+        auto *tags = deep<QWidget>(path, QStringLiteral("param_") + param)->findChild<Widgets::TagEditor *>();
+        type(tags->input(), typed);
+        QAbstractItemView *popup = nullptr;
+        if (!waitUntil([&] {
+                popup = tags->input()->completer() ? tags->input()->completer()->popup() : nullptr;
+                return popup && popup->isVisible() && popup->model()->rowCount() > 0;
+            }))
+            return ::testing::AssertionFailure() << "no suggestions for " << typed.toStdString();
+        const QString shown = popup->model()->index(0, 0).data().toString();
+        popup->setCurrentIndex(popup->model()->index(0, 0));
+        QTest::keyClick(popup, Qt::Key_Return);
+        if (!waitUntil([&] { return nodeAt(rule(), path).value(QStringLiteral("params")).toObject().value(param) == QJsonArray{expected}; }))
+            return ::testing::AssertionFailure() << compact(rule()).toStdString() << " after picking " << shown.toStdString();
+        return ::testing::AssertionSuccess();
+    };
+    EXPECT_TRUE(pick(QStringLiteral("sku"), sku, sku));
+    EXPECT_TRUE(pick(QStringLiteral("category"), category, category));
+    EXPECT_TRUE(builder()->isValid());
+    const QJsonObject params = nodeAt(rule(), path).value(QStringLiteral("params")).toObject();
+    EXPECT_EQ(params.value(QStringLiteral("aggregate")), QStringLiteral("count"));
+    // The server counts the picked filters as a buyer of that product.
+    EXPECT_TRUE(waitUntil([&] { return editor->liveCount() == serverCount(rule()) && editor->countStatus().startsWith(QStringLiteral("Counted")); }));
+}
+
+TEST_F(SegmentEditorTest, ClosingWithUnsavedChangesAsksFirst)
+{
+    builder()->addCondition({}, QStringLiteral("city"));
+    ASSERT_TRUE(editor->isDirty());
+    bool closed = false;
+    QObject::connect(editor.get(), &Ui::SegmentEditor::closed, editor.get(), [&] { closed = true; });
+    auto answer = [](QMessageBox::StandardButton button) {
+        QTimer::singleShot(50, [button] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            ASSERT_NE(box, nullptr);
+            EXPECT_EQ(box->objectName(), QStringLiteral("unsavedChanges"));
+            QTest::mouseClick(box->button(button), Qt::LeftButton);
+        });
+    };
+    answer(QMessageBox::Cancel);
+    QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("closeSegment")), Qt::LeftButton);
+    EXPECT_FALSE(closed);
+    EXPECT_TRUE(editor->isDirty());
+    answer(QMessageBox::Discard);
+    EXPECT_TRUE(editor->requestClose());
+    EXPECT_TRUE(closed);
+    // Nothing unsaved: closes without asking.
+    closed = false;
+    editor->newSegment();
+    EXPECT_TRUE(editor->requestClose());
+    EXPECT_TRUE(closed);
+}
+
+TEST(SegmentEditorOffline, TheCountSaysWhenTheServerIsGone)
+{
+    LT::TestServer server;  // its own, since this test stops it
+    ASSERT_TRUE(server.ok()) << server.error().toStdString();
+    QTemporaryDir dir;
+    Models::ApiClient api;
+    Models::LocalCache cache(dir.filePath(QStringLiteral("cache.sqlite")));
+    Models::Repository repository(&api, &cache);
+    api.setBaseUrl(QUrl(server.baseUrl()));
+    api.setToken(LT::adminToken(server));
+    repository.setUser(QStringLiteral("admin"));
+    Ui::SegmentEditor editor(&repository);
+    editor.show();
+    ASSERT_TRUE(waitUntil([&] { return !editor.builder()->catalog().fields().isEmpty(); }));
+    editor.builder()->addCondition({}, QStringLiteral("has_email"));
+    ASSERT_TRUE(waitUntil([&] { return editor.liveCount() == 0 && editor.countStatus().startsWith(QStringLiteral("Counted")); }))
+        << editor.countStatus().toStdString();
+    server.stop();
+    editor.builder()->setOperator({0}, QStringLiteral("is_false"));
+    EXPECT_TRUE(waitUntil([&] { return editor.countStatus().startsWith(QStringLiteral("Offline")); })) << editor.countStatus().toStdString();
+    // Saving says so too.
+    editor.findChild<QLineEdit *>(QStringLiteral("segmentName"))->setText(QStringLiteral("No e-mail"));
+    editor.save();
+    EXPECT_TRUE(waitUntil([&] { return editor.message().startsWith(QStringLiteral("Offline")); })) << editor.message().toStdString();
 }
 
 TEST_F(SegmentEditorTest, ScreenshotOfANestedRuleWithItsLiveCount)
