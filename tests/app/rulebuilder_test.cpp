@@ -64,11 +64,11 @@ struct Client {
     Models::LocalCache cache{dir.filePath(QStringLiteral("cache.sqlite"))};
     Models::Repository repository{&api, &cache};
 
-    Client()
+    Client(LT::TestServer &server, const QString &token, const QString &user)
     {
-        api.setBaseUrl(QUrl(demoServer().baseUrl()));
-        api.setToken(demoServer().login(QStringLiteral("marketer"), LT::TestServer::demoPassword()));
-        repository.setUser(QStringLiteral("marketer"));
+        api.setBaseUrl(QUrl(server.baseUrl()));
+        api.setToken(token);
+        repository.setUser(user);
     }
 };
 
@@ -80,7 +80,7 @@ protected:
         Models::Language::apply(QStringLiteral("en"));
         token = demoServer().login(QStringLiteral("marketer"), LT::TestServer::demoPassword());
         ASSERT_FALSE(token.isEmpty());
-        client = std::make_unique<Client>();
+        client = std::make_unique<Client>(demoServer(), token, QStringLiteral("marketer"));
         editor = std::make_unique<Ui::SegmentEditor>(&client->repository);
         editor->resize(1280, 860);
         editor->show();
@@ -451,14 +451,8 @@ TEST(SegmentEditorOffline, TheCountSaysWhenTheServerIsGone)
 {
     LT::TestServer server;  // its own, since this test stops it
     ASSERT_TRUE(server.ok()) << server.error().toStdString();
-    QTemporaryDir dir;
-    Models::ApiClient api;
-    Models::LocalCache cache(dir.filePath(QStringLiteral("cache.sqlite")));
-    Models::Repository repository(&api, &cache);
-    api.setBaseUrl(QUrl(server.baseUrl()));
-    api.setToken(LT::adminToken(server));
-    repository.setUser(QStringLiteral("admin"));
-    Ui::SegmentEditor editor(&repository);
+    Client client(server, LT::adminToken(server), QStringLiteral("admin"));
+    Ui::SegmentEditor editor(&client.repository);
     editor.show();
     ASSERT_TRUE(waitUntil([&] { return !editor.builder()->catalog().fields().isEmpty(); }));
     editor.builder()->addCondition({}, QStringLiteral("has_email"));
