@@ -2248,6 +2248,110 @@
         <source>platinum</source>
         <translation>платиновый</translation>
     </message>
+    <message>
+        <source>A list can have at most %1 values.</source>
+        <translation>В списке может быть не больше %1 значений.</translation>
+    </message>
+    <message>
+        <source>A property value needs the property it belongs to.</source>
+        <translation>Для значения свойства нужно указать само свойство.</translation>
+    </message>
+    <message>
+        <source>A rule can have at most %1 conditions.</source>
+        <translation>В правиле может быть не больше %1 условий.</translation>
+    </message>
+    <message>
+        <source>A value is needed.</source>
+        <translation>Нужно значение.</translation>
+    </message>
+    <message>
+        <source>Give either &quot;in the last N days&quot; or a from/to range, not both.</source>
+        <translation>Укажите либо «за последние N дней», либо период с/по, но не оба сразу.</translation>
+    </message>
+    <message>
+        <source>Groups are nested more than %1 levels deep.</source>
+        <translation>Группы вложены глубже %1 уровней.</translation>
+    </message>
+    <message>
+        <source>Must be a list of 1 to %1 values.</source>
+        <translation>Нужен список из 1–%1 значений.</translation>
+    </message>
+    <message>
+        <source>Must be a whole number.</source>
+        <translation>Нужно целое число.</translation>
+    </message>
+    <message>
+        <source>Must be at least %1.</source>
+        <translation>Не меньше %1.</translation>
+    </message>
+    <message>
+        <source>Must be at most %1.</source>
+        <translation>Не больше %1.</translation>
+    </message>
+    <message>
+        <source>The first value of &quot;between&quot; must not be greater than the second.</source>
+        <translation>Первое значение «между» не должно быть больше второго.</translation>
+    </message>
+    <message>
+        <source>The text to look for is empty.</source>
+        <translation>Не указан текст для поиска.</translation>
+    </message>
+    <message>
+        <source>The value must be a date written YYYY-MM-DD.</source>
+        <translation>Значение должно быть датой в виде ГГГГ-ММ-ДД.</translation>
+    </message>
+    <message>
+        <source>The value must be a non-empty list.</source>
+        <translation>Выберите хотя бы одно значение.</translation>
+    </message>
+    <message>
+        <source>The value must be a number.</source>
+        <translation>Значение должно быть числом.</translation>
+    </message>
+    <message>
+        <source>The value must be a whole number of days from 0 to %1.</source>
+        <translation>Значение должно быть целым числом дней от 0 до %1.</translation>
+    </message>
+    <message>
+        <source>The value must be one of: %1.</source>
+        <translation>Значение должно быть одним из: %1.</translation>
+    </message>
+    <message>
+        <source>The value must be text of at most 500 characters.</source>
+        <translation>Значение должно быть текстом не длиннее 500 символов.</translation>
+    </message>
+    <message>
+        <source>The value must be the id of a saved segment.</source>
+        <translation>Значение должно быть номером сохранённого сегмента.</translation>
+    </message>
+    <message>
+        <source>There is no field &quot;%1&quot;.</source>
+        <translation>Поля «%1» нет.</translation>
+    </message>
+    <message>
+        <source>Unknown parameter &quot;%1&quot;.</source>
+        <translation>Неизвестный параметр «%1».</translation>
+    </message>
+    <message>
+        <source>Use 1 to 64 latin letters, digits or underscores.</source>
+        <translation>Используйте от 1 до 64 латинских букв, цифр или подчёркиваний.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is required.</source>
+        <translation>Нужно указать «%1».</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; takes no value.</source>
+        <translation>Для «%1» значение не нужно.</translation>
+    </message>
+    <message>
+        <source>&quot;between&quot; needs two values: [from, to].</source>
+        <translation>Для «между» нужны два значения: от и до.</translation>
+    </message>
+    <message>
+        <source>The operator &quot;%1&quot; does not apply; use one of: %2.</source>
+        <translation>Оператор «%1» здесь не подходит; используйте один из: %2.</translation>
+    </message>
 </context>
 <context>
     <name>LoyaltyDesk::Widgets::SearchBox</name>

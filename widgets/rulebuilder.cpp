@@ -151,6 +151,7 @@ public:
         setAcceptDrops(m_group);
     }
 
+    const RulePath &path() const { return m_path; }
     // The cards of a group's nodes.
     const QList<RuleCard *> &childCards() const { return m_children; }
 
@@ -909,11 +910,14 @@ void RuleBuilder::validate()
             if (m_errors.isEmpty()) m_errors.append({QStringLiteral("root"), checked.error().message});
             static const QRegularExpression where(QStringLiteral("^(root(?:\\.rules\\[\\d+\\])*)"));
             for (const auto &e : std::as_const(m_errors)) {
-                const QString key = where.match(e.field).captured(1);
-                const int comma = e.field.indexOf(QStringLiteral(", "));
+                QString key = where.match(e.field).captured(1);
+                if (key.isEmpty()) key = QStringLiteral("root");
+                const RuleCard *card = m_cards.value(key);
+                const Seg::FieldDef *def = card ? m_catalog.find(node(card->path()).value(QStringLiteral("field")).toString()) : nullptr;
+                const QString text = RuleTexts::message(e.message, def);
                 // "root.rules[0] (Purchases), Measure": the filter's name leads the message.
-                messages[key.isEmpty() ? QStringLiteral("root") : key]
-                    << (comma > 0 ? e.field.mid(comma + 2) + QStringLiteral(": ") + e.message : e.message);
+                const int comma = e.field.indexOf(QStringLiteral(", "));
+                messages[key] << (comma > 0 ? RuleTexts::name(e.field.mid(comma + 2), def) + QStringLiteral(": ") + text : text);
             }
         }
     }

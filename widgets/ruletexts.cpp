@@ -3,6 +3,7 @@
 #include "models/format.h"
 
 #include <QHash>
+#include <QRegularExpression>
 
 namespace LoyaltyDesk::Widgets {
 
@@ -167,6 +168,63 @@ QString RuleTexts::value(const QString &code)
         {QStringLiteral("platinum"), QT_TR_NOOP("platinum")},
     };
     return lookup(labels, code, Models::Format::code(code));
+}
+
+QString RuleTexts::name(const QString &english, const Core::Segments::FieldDef *field)
+{
+    namespace O = Core::Segments::Op;
+    if (field)
+        for (const auto &p : field->params)
+            if (p.label == english) return param(p);
+    for (const auto &o : {O::Eq, O::Neq, O::Lt, O::Lte, O::Gt, O::Gte, O::Between, O::In, O::NotIn, O::Contains, O::StartsWith, O::Empty,
+                          O::NotEmpty, O::InLastDays, O::MoreThanDaysAgo, O::AnniversaryInNextDays, O::IsTrue, O::IsFalse})
+        if (O::label(o) == english) return op(o);
+    return english;
+}
+
+QString RuleTexts::message(const QString &english, const Core::Segments::FieldDef *field)
+{
+    // core/segments/rule.cpp's messages, %1 and %2 standing for what they quote.
+    static const char *const templates[] = {
+        QT_TR_NOOP("A list can have at most %1 values."),
+        QT_TR_NOOP("A property value needs the property it belongs to."),
+        QT_TR_NOOP("A rule can have at most %1 conditions."),
+        QT_TR_NOOP("A value is needed."),
+        QT_TR_NOOP("Give either \"in the last N days\" or a from/to range, not both."),
+        QT_TR_NOOP("Groups are nested more than %1 levels deep."),
+        QT_TR_NOOP("Must be a list of 1 to %1 values."),
+        QT_TR_NOOP("Must be a whole number."),
+        QT_TR_NOOP("Must be at least %1."),
+        QT_TR_NOOP("Must be at most %1."),
+        QT_TR_NOOP("The first value of \"between\" must not be greater than the second."),
+        QT_TR_NOOP("The text to look for is empty."),
+        QT_TR_NOOP("The value must be a date written YYYY-MM-DD."),
+        QT_TR_NOOP("The value must be a non-empty list."),
+        QT_TR_NOOP("The value must be a number."),
+        QT_TR_NOOP("The value must be a whole number of days from 0 to %1."),
+        QT_TR_NOOP("The value must be one of: %1."),
+        QT_TR_NOOP("The value must be text of at most 500 characters."),
+        QT_TR_NOOP("The value must be the id of a saved segment."),
+        QT_TR_NOOP("There is no field \"%1\"."),
+        QT_TR_NOOP("Unknown parameter \"%1\"."),
+        QT_TR_NOOP("Use 1 to 64 latin letters, digits or underscores."),
+        QT_TR_NOOP("\"%1\" is required."),
+        QT_TR_NOOP("\"%1\" takes no value."),
+        QT_TR_NOOP("\"between\" needs two values: [from, to]."),
+        QT_TR_NOOP("The operator \"%1\" does not apply; use one of: %2."),
+    };
+    for (const char *t : templates) {
+        static const QRegularExpression placeholder(QStringLiteral("%[12]"));
+        QStringList parts;
+        for (const auto &part : QString::fromUtf8(t).split(placeholder)) parts << QRegularExpression::escape(part);
+        const QString pattern = parts.join(QStringLiteral("(.*)"));
+        const QRegularExpressionMatch m = QRegularExpression(QLatin1Char('^') + pattern + QLatin1Char('$')).match(english);
+        if (!m.hasMatch()) continue;
+        QString out = tr(t);
+        for (int i = 1; i <= m.lastCapturedIndex(); ++i) out = out.arg(name(m.captured(i), field));
+        return out;
+    }
+    return english;
 }
 
 }  // namespace LoyaltyDesk::Widgets

@@ -447,6 +447,25 @@ TEST_F(SegmentEditorTest, ClosingWithUnsavedChangesAsksFirst)
     EXPECT_TRUE(closed);
 }
 
+TEST_F(SegmentEditorTest, InRussianTheCardsAndCoreMessagesAreRussian)
+{
+    const QJsonObject broken = QJsonDocument::fromJson(R"({"version": 1, "root": {"group": "and", "rules": [
+        {"field": "city", "op": "contains", "value": ""},
+        {"field": "purchases", "op": "gte", "value": 1, "params": {"window_days": 0}}]}})")
+                                   .object();
+    builder()->setRule(broken);
+    Models::Language::apply(QStringLiteral("ru"));
+    ASSERT_TRUE(waitUntil([&] { return in<QPushButton>({}, QStringLiteral("addCondition"))->text() == QStringLiteral("+ Условие"); }));
+    EXPECT_TRUE(in<QPushButton>({0}, QStringLiteral("fieldButton"))->text().startsWith(QStringLiteral("Город")));
+    EXPECT_EQ(in<QLabel>({0}, QStringLiteral("validationMessage"))->text(), QStringLiteral("Не указан текст для поиска."));
+    const QString purchases = in<QLabel>({1}, QStringLiteral("validationMessage"))->text();
+    EXPECT_TRUE(purchases.contains(QStringLiteral("Нужно указать «Показатель»."))) << purchases.toStdString();
+    EXPECT_TRUE(purchases.contains(QStringLiteral("За последние N дней: Не меньше 1."))) << purchases.toStdString();
+    EXPECT_EQ(editor->findChild<QPushButton *>(QStringLiteral("saveSegment"))->text(), QStringLiteral("&Сохранить"));
+    Models::Language::apply(QStringLiteral("en"));
+    EXPECT_TRUE(waitUntil([&] { return in<QLabel>({0}, QStringLiteral("validationMessage"))->text() == QStringLiteral("The text to look for is empty."); }));
+}
+
 TEST(SegmentEditorOffline, TheCountSaysWhenTheServerIsGone)
 {
     LT::TestServer server;  // its own, since this test stops it
