@@ -91,7 +91,11 @@ TagEditor::TagEditor(QWidget *parent) : QWidget(parent), m_flow(new FlowLayout(t
     connect(&m_suggestTimer, &QTimer::timeout, this, &TagEditor::suggest);
 }
 
-void TagEditor::setPlaceholder(const QString &text) { m_input->setPlaceholderText(text); }
+void TagEditor::setPlaceholder(const QString &text)
+{
+    m_input->setPlaceholderText(text);
+    m_input->setMinimumWidth(std::max(140, m_input->fontMetrics().horizontalAdvance(text) + 24));
+}
 
 void TagEditor::setSuggester(Suggester suggester)
 {
@@ -365,6 +369,7 @@ QWidget *ValueEditors::create(const EditorSpec &spec, const QJsonValue &value, Q
         auto *date = new QDateEdit(parent);
         date->setObjectName(QStringLiteral("dateValue"));
         date->setCalendarPopup(true);
+        date->setLocale(QLocale());
         date->setDisplayFormat(QStringLiteral("dd.MM.yyyy"));
         date->setDate(QDate::fromString(value.toString(), Qt::ISODate).isValid() ? QDate::fromString(value.toString(), Qt::ISODate)
                                                                                  : QDateTime::currentDateTimeUtc().date());
@@ -374,6 +379,7 @@ QWidget *ValueEditors::create(const EditorSpec &spec, const QJsonValue &value, Q
     case ValueType::Money: {
         auto *spin = new QDoubleSpinBox(parent);
         spin->setObjectName(QStringLiteral("moneyValue"));
+        spin->setLocale(QLocale());  // the language chosen now, not the parent's at its birth
         spin->setDecimals(2);
         spin->setRange(spec.min ? *spec.min / 100.0 : -1e9, spec.max ? *spec.max / 100.0 : 1e12);
         spin->setGroupSeparatorShown(true);
@@ -386,6 +392,7 @@ QWidget *ValueEditors::create(const EditorSpec &spec, const QJsonValue &value, Q
     case ValueType::Number: {
         auto *spin = new QSpinBox(parent);
         spin->setObjectName(QStringLiteral("numberValue"));
+        spin->setLocale(QLocale());
         spin->setRange(spec.min ? int(*spec.min) : -1000000000, spec.max ? int(*spec.max) : 1000000000);
         spin->setGroupSeparatorShown(true);
         if (spec.days) spin->setSuffix(RuleTexts::tr(" days"));

@@ -29,6 +29,7 @@
 #include <QAbstractItemView>
 #include <QTimer>
 #include <QMimeData>
+#include <QPainter>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -515,4 +516,31 @@ TEST_F(SegmentEditorTest, ScreenshotOfANestedRuleWithItsLiveCount)
     const QPixmap pixmap = editor->grab();
     ASSERT_FALSE(pixmap.isNull());
     ASSERT_TRUE(pixmap.save(dir + QStringLiteral("/segment-editor.png")));
+
+    // The field picker over the editor, searching "purchase" (a popup is its own window).
+    QWidget *popup = builder()->openFieldPicker({3, 0});
+    ASSERT_NE(popup, nullptr);
+    type(popup->findChild<QLineEdit *>(QStringLiteral("fieldSearch")), QStringLiteral("purchase"));
+    QApplication::processEvents();
+    QTest::qWait(150);
+    QPixmap composed = editor->grab();
+    {
+        QPainter painter(&composed);
+        const QPoint at = popup->mapToGlobal(QPoint(0, 0)) - editor->mapToGlobal(QPoint(0, 0));
+        painter.setPen(QColor(0, 0, 0, 40));
+        painter.drawRect(QRect(at, popup->size()).adjusted(-1, -1, 0, 0));
+        painter.drawPixmap(at, popup->grab());
+    }
+    ASSERT_TRUE(composed.save(dir + QStringLiteral("/segment-field-picker.png")));
+    popup->close();
+
+    // In Russian.
+    Models::Language::apply(QStringLiteral("ru"));
+    ASSERT_TRUE(waitUntil([&] { return in<QPushButton>({}, QStringLiteral("addCondition"))->text() == QStringLiteral("+ Условие"); }));
+    editor->countNow();
+    ASSERT_TRUE(waitUntil([&] { return editor->liveCount() == expected && editor->countStatus().startsWith(QStringLiteral("Подсчитано")); }));
+    QTest::qWait(150);
+    const QPixmap russian = editor->grab();
+    Models::Language::apply(QStringLiteral("en"));
+    ASSERT_TRUE(russian.save(dir + QStringLiteral("/segment-editor-ru.png")));
 }
