@@ -30,15 +30,14 @@ namespace {
 constexpr int DefaultRecalcMinutes = 360;
 const QList<int> ScheduleMinutes = {15, 60, 180, 360, 720, 1440, 10080};
 
-QLabel *caption(QWidget *parent)
-{
+QLabel *caption(QWidget *parent) {
     auto *l = new QLabel(parent);
-    l->setStyleSheet(QStringLiteral("color: palette(placeholder-text); font-size: 11px; text-transform: uppercase;"));
+    l->setStyleSheet(QStringLiteral(
+        "color: palette(placeholder-text); font-size: 11px; text-transform: uppercase;"));
     return l;
 }
 
-QLabel *figure(QWidget *parent, const QString &name)
-{
+QLabel *figure(QWidget *parent, const QString &name) {
     auto *l = new QLabel(QStringLiteral("—"), parent);
     l->setObjectName(name);
     Widgets::Theme::setTitleFont(l, 1.15);
@@ -76,8 +75,7 @@ SegmentEditor::SegmentEditor(Models::Repository *repository, QWidget *parent)
       m_ltvCaption(caption(this)),
       m_ltv(figure(this, QStringLiteral("liveLtv"))),
       m_spinner(new QProgressBar(this)),
-      m_status(new QLabel(this))
-{
+      m_status(new QLabel(this)) {
     setObjectName(QStringLiteral("segmentEditor"));
     Widgets::Theme::setTitleFont(m_title, 1.35);
     m_title->setObjectName(QStringLiteral("segmentTitle"));
@@ -131,7 +129,9 @@ SegmentEditor::SegmentEditor(Models::Repository *repository, QWidget *parent)
     auto *panel = new QFrame(this);
     panel->setObjectName(QStringLiteral("countPanel"));
     panel->setFixedWidth(250);
-    panel->setStyleSheet(QStringLiteral("QFrame#countPanel { background: palette(base); border: 1px solid palette(mid); border-radius: 8px; }"));
+    panel->setStyleSheet(
+        QStringLiteral("QFrame#countPanel { background: palette(base); border: 1px solid "
+                       "palette(mid); border-radius: 8px; }"));
     m_countValue->setObjectName(QStringLiteral("liveCount"));
     Widgets::Theme::setTitleFont(m_countValue, 2.6);
     m_countValue->setStyleSheet(QStringLiteral("color: palette(highlight);"));
@@ -159,7 +159,8 @@ SegmentEditor::SegmentEditor(Models::Repository *repository, QWidget *parent)
     p->addWidget(m_shareBar);
     p->addWidget(m_share);
     p->addSpacing(12);
-    for (auto [c, v] : {std::pair{m_averageCaption, m_average}, std::pair{m_revenueCaption, m_revenue}, std::pair{m_ltvCaption, m_ltv}}) {
+    for (auto [c, v] : {std::pair{m_averageCaption, m_average},
+                        std::pair{m_revenueCaption, m_revenue}, std::pair{m_ltvCaption, m_ltv}}) {
         p->addWidget(c);
         p->addWidget(v);
         p->addSpacing(8);
@@ -192,7 +193,8 @@ SegmentEditor::SegmentEditor(Models::Repository *repository, QWidget *parent)
     connect(undo, &QUndoStack::redoTextChanged, this, &SegmentEditor::updateButtons);
     connect(m_save, &QPushButton::clicked, this, &SegmentEditor::save);
     connect(m_close, &QPushButton::clicked, this, [this] { requestClose(); });
-    new QShortcut(QKeySequence::Save, this, this, &SegmentEditor::save, Qt::WidgetWithChildrenShortcut);
+    new QShortcut(QKeySequence::Save, this, this, &SegmentEditor::save,
+                  Qt::WidgetWithChildrenShortcut);
     connect(m_name, &QLineEdit::textChanged, this, [this] {
         updateTitle();
         updateButtons();
@@ -206,30 +208,37 @@ SegmentEditor::SegmentEditor(Models::Repository *repository, QWidget *parent)
     connect(m_builder, &Widgets::RuleBuilder::ruleChanged, this, [this] {
         updateButtons();
         m_debounce.start();
-        if (!m_builder->isValid()) setCounting(false, tr("Fix the conditions marked in red to see the count."));
+        if (!m_builder->isValid())
+            setCounting(false, tr("Fix the conditions marked in red to see the count."));
     });
     connect(m_repository->api(), &Models::ApiClient::onlineChanged, this, [this](bool online) {
-        if (online) countNow();
-        else setCounting(false, tr("Offline: the count needs the server. It resumes when the connection is back."));
+        if (online)
+            countNow();
+        else
+            setCounting(
+                false,
+                tr("Offline: the count needs the server. It resumes when the connection is back."));
     });
 
     retranslate();
-    m_repository->fetch(QStringLiteral("/api/v1/segments/fields"), {}, this, [this](Core::Result<Models::Fetched> r) {
-        if (!r) return showMessage(tr("The list of fields could not be loaded: %1").arg(r.error().message), true);
-        m_builder->setCatalog(r->json);
-        countNow();
-    });
+    m_repository->fetch(
+        QStringLiteral("/api/v1/segments/fields"), {}, this,
+        [this](Core::Result<Models::Fetched> r) {
+            if (!r)
+                return showMessage(
+                    tr("The list of fields could not be loaded: %1").arg(r.error().message), true);
+            m_builder->setCatalog(r->json);
+            countNow();
+        });
     newSegment();
 }
 
-SegmentEditor::~SegmentEditor()
-{
+SegmentEditor::~SegmentEditor() {
     cancelRunning();
     m_builder->undoStack()->disconnect(this);  // it signals while it is destroyed
 }
 
-void SegmentEditor::retranslate()
-{
+void SegmentEditor::retranslate() {
     m_nameLabel->setText(tr("&Name:"));
     m_tagsLabel->setText(tr("&Tags:"));
     m_scheduleLabel->setText(tr("&Recalculate:"));
@@ -239,13 +248,18 @@ void SegmentEditor::retranslate()
     m_schedule->clear();
     for (int minutes : ScheduleMinutes) {
         QString text;
-        if (minutes < 60) text = tr("every %n minute(s)", "", minutes);
-        else if (minutes < 1440) text = tr("every %n hour(s)", "", minutes / 60);
-        else if (minutes < 10080) text = tr("every %n day(s)", "", minutes / 1440);
-        else text = tr("once a week");
+        if (minutes < 60)
+            text = tr("every %n minute(s)", "", minutes);
+        else if (minutes < 1440)
+            text = tr("every %n hour(s)", "", minutes / 60);
+        else if (minutes < 10080)
+            text = tr("every %n day(s)", "", minutes / 1440);
+        else
+            text = tr("once a week");
         m_schedule->addItem(text, minutes);
     }
-    m_schedule->setCurrentIndex(schedule >= 0 ? schedule : int(ScheduleMinutes.indexOf(DefaultRecalcMinutes)));
+    m_schedule->setCurrentIndex(schedule >= 0 ? schedule
+                                              : int(ScheduleMinutes.indexOf(DefaultRecalcMinutes)));
     m_save->setText(tr("&Save"));
     m_save->setToolTip(tr("Save the segment (Ctrl+S)"));
     m_close->setText(tr("Close"));
@@ -253,29 +267,29 @@ void SegmentEditor::retranslate()
     m_averageCaption->setText(tr("Average receipt"));
     m_revenueCaption->setText(tr("Revenue"));
     m_ltvCaption->setText(tr("Revenue per customer"));
-    if (m_count >= 0) m_countUnit->setText(tr("%n customer(s)", "", int(std::min<qint64>(m_count, INT_MAX))));
+    if (m_count >= 0)
+        m_countUnit->setText(tr("%n customer(s)", "", int(std::min<qint64>(m_count, INT_MAX))));
     updateTitle();
     updateButtons();
 }
 
-void SegmentEditor::changeEvent(QEvent *event)
-{
+void SegmentEditor::changeEvent(QEvent *event) {
     if (event->type() == QEvent::LanguageChange) retranslate();
     QWidget::changeEvent(event);
 }
 
-QJsonObject SegmentEditor::state() const
-{
+QJsonObject SegmentEditor::state() const {
     return QJsonObject{{QStringLiteral("name"), m_name->text().trimmed()},
                        {QStringLiteral("tags"), QJsonArray::fromStringList(m_tags->values())},
                        {QStringLiteral("recalc_minutes"), m_schedule->currentData().toInt()},
                        {QStringLiteral("rule"), m_builder->rule()}};
 }
 
-bool SegmentEditor::isDirty() const { return state() != m_savedState; }
+bool SegmentEditor::isDirty() const {
+    return state() != m_savedState;
+}
 
-void SegmentEditor::newSegment()
-{
+void SegmentEditor::newSegment() {
     m_id = 0;
     m_name->clear();
     m_tags->setValues({});
@@ -287,25 +301,31 @@ void SegmentEditor::newSegment()
     updateButtons();
 }
 
-void SegmentEditor::openSegment(qint64 id)
-{
+void SegmentEditor::openSegment(qint64 id) {
     showMessage(tr("Loading…"), false);
-    m_repository->fetch(QStringLiteral("/api/v1/segments/%1").arg(id), {}, this, [this](Core::Result<Models::Fetched> r) {
-        if (!r) return showMessage(tr("The segment could not be opened: %1").arg(r.error().message), true);
-        loaded(r->json);
-        if (r->fromCache()) showMessage(tr("Offline: showing the copy from %1; saving needs the server.").arg(QLocale().toString(*r->cachedAt, QLocale::ShortFormat)), true);
-    });
+    m_repository->fetch(
+        QStringLiteral("/api/v1/segments/%1").arg(id), {}, this,
+        [this](Core::Result<Models::Fetched> r) {
+            if (!r)
+                return showMessage(tr("The segment could not be opened: %1").arg(r.error().message),
+                                   true);
+            loaded(r->json);
+            if (r->fromCache())
+                showMessage(tr("Offline: showing the copy from %1; saving needs the server.")
+                                .arg(QLocale().toString(*r->cachedAt, QLocale::ShortFormat)),
+                            true);
+        });
 }
 
-void SegmentEditor::loaded(const QJsonObject &segment)
-{
+void SegmentEditor::loaded(const QJsonObject &segment) {
     m_id = segment.value(QStringLiteral("id")).toInteger();
     m_name->setText(segment.value(QStringLiteral("name")).toString());
     QStringList tags;
     for (const auto &t : segment.value(QStringLiteral("tags")).toArray()) tags << t.toString();
     m_tags->setValues(tags);
     const int minutes = segment.value(QStringLiteral("recalc_minutes")).toInt(DefaultRecalcMinutes);
-    if (m_schedule->findData(minutes) < 0) m_schedule->addItem(tr("every %n minute(s)", "", minutes), minutes);
+    if (m_schedule->findData(minutes) < 0)
+        m_schedule->addItem(tr("every %n minute(s)", "", minutes), minutes);
     m_schedule->setCurrentIndex(m_schedule->findData(minutes));
     m_builder->setRule(segment.value(QStringLiteral("rule")).toObject());
     m_savedState = state();
@@ -314,37 +334,41 @@ void SegmentEditor::loaded(const QJsonObject &segment)
     updateButtons();
 }
 
-void SegmentEditor::updateTitle()
-{
+void SegmentEditor::updateTitle() {
     const QString name = m_name->text().trimmed();
-    m_title->setText(m_id == 0 && name.isEmpty() ? tr("New segment") : name.isEmpty() ? tr("Segment %1").arg(m_id) : name);
+    m_title->setText(m_id == 0 && name.isEmpty() ? tr("New segment")
+                     : name.isEmpty()            ? tr("Segment %1").arg(m_id)
+                                                 : name);
 }
 
-void SegmentEditor::updateButtons()
-{
+void SegmentEditor::updateButtons() {
     const QUndoStack *undo = m_builder->undoStack();
     m_undo->setEnabled(undo->canUndo());
     m_redo->setEnabled(undo->canRedo());
     m_undo->setText(tr("Undo"));
     m_redo->setText(tr("Redo"));
-    m_undo->setToolTip(undo->canUndo() ? tr("Undo: %1 (Ctrl+Z)").arg(undo->undoText()) : tr("Nothing to undo"));
-    m_redo->setToolTip(undo->canRedo() ? tr("Redo: %1 (Ctrl+Shift+Z)").arg(undo->redoText()) : tr("Nothing to redo"));
+    m_undo->setToolTip(undo->canUndo() ? tr("Undo: %1 (Ctrl+Z)").arg(undo->undoText())
+                                       : tr("Nothing to undo"));
+    m_redo->setToolTip(undo->canRedo() ? tr("Redo: %1 (Ctrl+Shift+Z)").arg(undo->redoText())
+                                       : tr("Nothing to redo"));
     m_save->setEnabled(!m_saving && (isDirty() || m_id == 0));
 }
 
-void SegmentEditor::showMessage(const QString &text, bool error)
-{
+void SegmentEditor::showMessage(const QString &text, bool error) {
     m_message->setText(text);
     m_message->setVisible(!text.isEmpty());
     m_message->setStyleSheet(error ? QStringLiteral("color: #c62828;") : QString());
 }
 
-QString SegmentEditor::message() const { return m_message->text(); }
+QString SegmentEditor::message() const {
+    return m_message->text();
+}
 
-QString SegmentEditor::countStatus() const { return m_status->text(); }
+QString SegmentEditor::countStatus() const {
+    return m_status->text();
+}
 
-void SegmentEditor::save()
-{
+void SegmentEditor::save() {
     if (m_saving) return;
     const QJsonObject body = state();
     if (body.value(QStringLiteral("name")).toString().isEmpty()) {
@@ -363,9 +387,11 @@ void SegmentEditor::save()
         m_saving = false;
         if (!r) {
             QStringList lines{r.error().message};
-            for (const auto &f : r.error().fields) lines << f.field + QStringLiteral(": ") + f.message;
-            showMessage(r.error().kind == Core::ErrorKind::Network ? tr("Offline: the segment can be saved when the server is back.")
-                                                                   : lines.join(QLatin1Char('\n')),
+            for (const auto &f : r.error().fields)
+                lines << f.field + QStringLiteral(": ") + f.message;
+            showMessage(r.error().kind == Core::ErrorKind::Network
+                            ? tr("Offline: the segment can be saved when the server is back.")
+                            : lines.join(QLatin1Char('\n')),
                         true);
             updateButtons();
             return;
@@ -378,14 +404,17 @@ void SegmentEditor::save()
         updateButtons();
         emit saved(m_id);
     };
-    if (m_id == 0) m_repository->api()->post(QStringLiteral("/api/v1/segments"), body, this, done);
-    else m_repository->api()->patch(QStringLiteral("/api/v1/segments/%1").arg(m_id), body, this, done);
+    if (m_id == 0)
+        m_repository->api()->post(QStringLiteral("/api/v1/segments"), body, this, done);
+    else
+        m_repository->api()->patch(QStringLiteral("/api/v1/segments/%1").arg(m_id), body, this,
+                                   done);
 }
 
-bool SegmentEditor::requestClose()
-{
+bool SegmentEditor::requestClose() {
     if (isDirty()) {
-        QMessageBox box(QMessageBox::Question, tr("Unsaved changes"), tr("Save the changes to this segment before closing?"),
+        QMessageBox box(QMessageBox::Question, tr("Unsaved changes"),
+                        tr("Save the changes to this segment before closing?"),
                         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
         box.setObjectName(QStringLiteral("unsavedChanges"));
         const int answer = box.exec();
@@ -401,55 +430,65 @@ bool SegmentEditor::requestClose()
     return true;
 }
 
-void SegmentEditor::setCounting(bool counting, const QString &status)
-{
+void SegmentEditor::setCounting(bool counting, const QString &status) {
     m_spinner->setVisible(counting);
     m_status->setText(status);
 }
 
-void SegmentEditor::cancelRunning()
-{
+void SegmentEditor::cancelRunning() {
     if (m_requestId.isEmpty()) return;
-    m_repository->api()->post(QStringLiteral("/api/v1/segments/preview/%1/cancel").arg(m_requestId), {}, this, [](Core::Result<QJsonObject>) {});
+    m_repository->api()->post(QStringLiteral("/api/v1/segments/preview/%1/cancel").arg(m_requestId),
+                              {}, this, [](Core::Result<QJsonObject>) {});
     m_requestId.clear();
 }
 
-void SegmentEditor::countNow()
-{
+void SegmentEditor::countNow() {
     m_debounce.stop();
     if (m_builder->catalog().fields().isEmpty()) return;
     cancelRunning();
-    if (!m_builder->isValid()) return setCounting(false, tr("Fix the conditions marked in red to see the count."));
+    if (!m_builder->isValid())
+        return setCounting(false, tr("Fix the conditions marked in red to see the count."));
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_requestId = id;
     setCounting(true, tr("Counting…"));
-    const QJsonObject body{{QStringLiteral("rule"), m_builder->rule()}, {QStringLiteral("request_id"), id}};
-    m_repository->api()->post(QStringLiteral("/api/v1/segments/preview"), body, this, [this, id](Core::Result<QJsonObject> r) {
-        if (id != m_requestId) return;  // a newer count replaced this one
-        m_requestId.clear();
-        if (!r) {
-            const QString type = r.error().type.section(QLatin1Char('/'), -1);
-            if (r.error().kind == Core::ErrorKind::Network)
-                return setCounting(false, tr("Offline: the count needs the server. It resumes when the connection is back."));
-            if (type == QLatin1String("time-limit"))
-                return setCounting(false, tr("Counting took too long and was stopped. Narrow the rule (a shorter time window, fewer nested groups) and try again."));
-            if (type == QLatin1String("cancelled")) return;
-            return setCounting(false, tr("The count failed: %1").arg(r.error().message));
-        }
-        m_lastPreview = *r;
-        m_count = r->value(QStringLiteral("count")).toInteger();
-        const double share = r->value(QStringLiteral("share")).toDouble();
-        m_countValue->setText(QLocale().toString(m_count));
-        m_countUnit->setText(tr("%n customer(s)", "", int(std::min<qint64>(m_count, INT_MAX))));
-        m_shareBar->setValue(int(share * 1000));
-        m_share->setText(tr("%1 of %2 customers").arg(QLocale().toString(share * 100, 'f', 1) + QStringLiteral(" %"),
-                                                      QLocale().toString(r->value(QStringLiteral("total")).toInteger())));
-        m_average->setText(Models::Format::money(r->value(QStringLiteral("average_receipt")).toInteger()));
-        m_revenue->setText(Models::Format::money(r->value(QStringLiteral("revenue")).toInteger()));
-        m_ltv->setText(Models::Format::money(r->value(QStringLiteral("ltv")).toInteger()));
-        setCounting(false, tr("Counted in %n ms", "", int(r->value(QStringLiteral("duration_ms")).toInteger())));
-        emit countUpdated(m_count);
-    });
+    const QJsonObject body{{QStringLiteral("rule"), m_builder->rule()},
+                           {QStringLiteral("request_id"), id}};
+    m_repository->api()->post(
+        QStringLiteral("/api/v1/segments/preview"), body, this,
+        [this, id](Core::Result<QJsonObject> r) {
+            if (id != m_requestId) return;  // a newer count replaced this one
+            m_requestId.clear();
+            if (!r) {
+                const QString type = r.error().type.section(QLatin1Char('/'), -1);
+                if (r.error().kind == Core::ErrorKind::Network)
+                    return setCounting(false, tr("Offline: the count needs the server. It resumes "
+                                                 "when the connection is back."));
+                if (type == QLatin1String("time-limit"))
+                    return setCounting(
+                        false, tr("Counting took too long and was stopped. Narrow the rule (a "
+                                  "shorter time window, fewer nested groups) and try again."));
+                if (type == QLatin1String("cancelled")) return;
+                return setCounting(false, tr("The count failed: %1").arg(r.error().message));
+            }
+            m_lastPreview = *r;
+            m_count = r->value(QStringLiteral("count")).toInteger();
+            const double share = r->value(QStringLiteral("share")).toDouble();
+            m_countValue->setText(QLocale().toString(m_count));
+            m_countUnit->setText(tr("%n customer(s)", "", int(std::min<qint64>(m_count, INT_MAX))));
+            m_shareBar->setValue(int(share * 1000));
+            m_share->setText(
+                tr("%1 of %2 customers")
+                    .arg(QLocale().toString(share * 100, 'f', 1) + QStringLiteral(" %"),
+                         QLocale().toString(r->value(QStringLiteral("total")).toInteger())));
+            m_average->setText(
+                Models::Format::money(r->value(QStringLiteral("average_receipt")).toInteger()));
+            m_revenue->setText(
+                Models::Format::money(r->value(QStringLiteral("revenue")).toInteger()));
+            m_ltv->setText(Models::Format::money(r->value(QStringLiteral("ltv")).toInteger()));
+            setCounting(false, tr("Counted in %n ms", "",
+                                  int(r->value(QStringLiteral("duration_ms")).toInteger())));
+            emit countUpdated(m_count);
+        });
 }
 
 }  // namespace LoyaltyDesk::Ui

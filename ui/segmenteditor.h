@@ -16,7 +16,7 @@ class Repository;
 namespace LoyaltyDesk::Widgets {
 class RuleBuilder;
 class TagEditor;
-}
+}  // namespace LoyaltyDesk::Widgets
 
 namespace LoyaltyDesk::Ui {
 

@@ -61,7 +61,8 @@ public:
     void setField(const RulePath &path, const QString &field);
     void setOperator(const RulePath &path, const QString &op);
     void setValue(const RulePath &path, const QJsonValue &value, bool typing = false);
-    void setParam(const RulePath &path, const QString &name, const QJsonValue &value, bool typing = false);
+    void setParam(const RulePath &path, const QString &name, const QJsonValue &value,
+                  bool typing = false);
     void setCombinator(const RulePath &path, const QString &combinator);
     void setNegate(const RulePath &path, bool negate);
 
@@ -84,11 +85,13 @@ protected:
 
 private:
     // `typing`: the editor already shows the change, so the cards stay as they are.
-    void push(const QJsonObject &after, const QString &text, const QString &mergeKey = {}, bool typing = false);
+    void push(const QJsonObject &after, const QString &text, const QString &mergeKey = {},
+              bool typing = false);
     void rebuild();
     void validate();
     QJsonObject node(const RulePath &path) const;
-    QJsonObject withNode(const RulePath &path, const std::function<void(QJsonObject &)> &change) const;
+    QJsonObject withNode(const RulePath &path,
+                         const std::function<void(QJsonObject &)> &change) const;
 
     Core::Segments::Catalog m_catalog;
     QJsonObject m_rule;

@@ -108,12 +108,15 @@ public:
     using Changed = std::function<void(const QJsonValue &value, bool typing)>;
     // The catalog searches behind the pickers, and the saved segments for "segment".
     Suggester products, categories;
-    std::function<void(const QObject *context, std::function<void(QList<std::pair<QJsonValue, QString>>)>)> segments;
+    std::function<void(const QObject *context,
+                       std::function<void(QList<std::pair<QJsonValue, QString>>)>)>
+        segments;
 
-    QWidget *create(const EditorSpec &spec, const QJsonValue &value, QWidget *parent, Changed changed) const;
+    QWidget *create(const EditorSpec &spec, const QJsonValue &value, QWidget *parent,
+                    Changed changed) const;
     // An editor for `op` of a field: none, one, two ("between") or a list.
-    QWidget *forOperator(const Core::Segments::FieldDef &field, const QString &op, const QJsonValue &value, QWidget *parent,
-                         Changed changed) const;
+    QWidget *forOperator(const Core::Segments::FieldDef &field, const QString &op,
+                         const QJsonValue &value, QWidget *parent, Changed changed) const;
     // A sensible starting value for a new condition or parameter.
     static QJsonValue defaultValue(const EditorSpec &spec);
     static QJsonValue defaultFor(const Core::Segments::FieldDef &field, const QString &op);

@@ -9,16 +9,15 @@ namespace LoyaltyDesk::Widgets {
 
 namespace {
 
-QString lookup(const QHash<QString, const char *> &table, const QString &key, const QString &fallback)
-{
+QString lookup(const QHash<QString, const char *> &table, const QString &key,
+               const QString &fallback) {
     const auto it = table.constFind(key);
     return it == table.constEnd() ? fallback : RuleTexts::tr(it.value());
 }
 
 }  // namespace
 
-QString RuleTexts::field(const Core::Segments::FieldDef &f)
-{
+QString RuleTexts::field(const Core::Segments::FieldDef &f) {
     static const QHash<QString, const char *> labels = {
         {QStringLiteral("first_name"), QT_TR_NOOP("First name")},
         {QStringLiteral("last_name"), QT_TR_NOOP("Last name")},
@@ -64,15 +63,15 @@ QString RuleTexts::field(const Core::Segments::FieldDef &f)
     return lookup(labels, f.id, f.label.isEmpty() ? f.id : f.label);
 }
 
-QStringList RuleTexts::categoryOrder()
-{
-    return {QStringLiteral("customer"), QStringLiteral("contacts"), QStringLiteral("purchases"), QStringLiteral("metrics"),
-            QStringLiteral("bonus"),    QStringLiteral("events"),   QStringLiteral("communications"), QStringLiteral("surveys"),
-            QStringLiteral("segments"), QStringLiteral("custom")};
+QStringList RuleTexts::categoryOrder() {
+    return {QStringLiteral("customer"),       QStringLiteral("contacts"),
+            QStringLiteral("purchases"),      QStringLiteral("metrics"),
+            QStringLiteral("bonus"),          QStringLiteral("events"),
+            QStringLiteral("communications"), QStringLiteral("surveys"),
+            QStringLiteral("segments"),       QStringLiteral("custom")};
 }
 
-QString RuleTexts::category(const QString &id)
-{
+QString RuleTexts::category(const QString &id) {
     static const QHash<QString, const char *> labels = {
         {QStringLiteral("customer"), QT_TR_NOOP("Customer")},
         {QStringLiteral("contacts"), QT_TR_NOOP("Contacts and consent")},
@@ -88,8 +87,7 @@ QString RuleTexts::category(const QString &id)
     return lookup(labels, id, id);
 }
 
-QString RuleTexts::op(const QString &op)
-{
+QString RuleTexts::op(const QString &op) {
     namespace O = Core::Segments::Op;
     static const QHash<QString, const char *> labels = {
         {O::Eq, QT_TR_NOOP("is")},
@@ -114,8 +112,7 @@ QString RuleTexts::op(const QString &op)
     return lookup(labels, op, Core::Segments::Op::label(op));
 }
 
-QString RuleTexts::param(const Core::Segments::ParamDef &p)
-{
+QString RuleTexts::param(const Core::Segments::ParamDef &p) {
     static const QHash<QString, const char *> labels = {
         {QStringLiteral("aggregate"), QT_TR_NOOP("Measure")},
         {QStringLiteral("window_days"), QT_TR_NOOP("In the last N days")},
@@ -142,8 +139,7 @@ QString RuleTexts::param(const Core::Segments::ParamDef &p)
     return lookup(labels, p.name, p.label);
 }
 
-QString RuleTexts::value(const QString &code)
-{
+QString RuleTexts::value(const QString &code) {
     static const QHash<QString, const char *> labels = {
         {QStringLiteral("count"), QT_TR_NOOP("number of receipts")},
         {QStringLiteral("sum"), QT_TR_NOOP("total spent")},
@@ -170,20 +166,19 @@ QString RuleTexts::value(const QString &code)
     return lookup(labels, code, Models::Format::code(code));
 }
 
-QString RuleTexts::name(const QString &english, const Core::Segments::FieldDef *field)
-{
+QString RuleTexts::name(const QString &english, const Core::Segments::FieldDef *field) {
     namespace O = Core::Segments::Op;
     if (field)
         for (const auto &p : field->params)
             if (p.label == english) return param(p);
-    for (const auto &o : {O::Eq, O::Neq, O::Lt, O::Lte, O::Gt, O::Gte, O::Between, O::In, O::NotIn, O::Contains, O::StartsWith, O::Empty,
-                          O::NotEmpty, O::InLastDays, O::MoreThanDaysAgo, O::AnniversaryInNextDays, O::IsTrue, O::IsFalse})
+    for (const auto &o : {O::Eq, O::Neq, O::Lt, O::Lte, O::Gt, O::Gte, O::Between, O::In, O::NotIn,
+                          O::Contains, O::StartsWith, O::Empty, O::NotEmpty, O::InLastDays,
+                          O::MoreThanDaysAgo, O::AnniversaryInNextDays, O::IsTrue, O::IsFalse})
         if (O::label(o) == english) return op(o);
     return english;
 }
 
-QString RuleTexts::message(const QString &english, const Core::Segments::FieldDef *field)
-{
+QString RuleTexts::message(const QString &english, const Core::Segments::FieldDef *field) {
     // core/segments/rule.cpp's messages, %1 and %2 standing for what they quote.
     static const char *const templates[] = {
         QT_TR_NOOP("A list can have at most %1 values."),
@@ -216,9 +211,11 @@ QString RuleTexts::message(const QString &english, const Core::Segments::FieldDe
     for (const char *t : templates) {
         static const QRegularExpression placeholder(QStringLiteral("%[12]"));
         QStringList parts;
-        for (const auto &part : QString::fromUtf8(t).split(placeholder)) parts << QRegularExpression::escape(part);
+        for (const auto &part : QString::fromUtf8(t).split(placeholder))
+            parts << QRegularExpression::escape(part);
         const QString pattern = parts.join(QStringLiteral("(.*)"));
-        const QRegularExpressionMatch m = QRegularExpression(QLatin1Char('^') + pattern + QLatin1Char('$')).match(english);
+        const QRegularExpressionMatch m =
+            QRegularExpression(QLatin1Char('^') + pattern + QLatin1Char('$')).match(english);
         if (!m.hasMatch()) continue;
         QString out = tr(t);
         for (int i = 1; i <= m.lastCapturedIndex(); ++i) out = out.arg(name(m.captured(i), field));
