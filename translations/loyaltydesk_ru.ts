@@ -1582,6 +1582,208 @@
     </message>
 </context>
 <context>
+    <name>LoyaltyDesk::Widgets::DevicePreview</name>
+    <message>
+        <source>Sample customer: phone or name</source>
+        <translation>Пример клиента: телефон или имя</translation>
+    </message>
+    <message>
+        <source>Sample data</source>
+        <translation>Пример данных</translation>
+    </message>
+    <message>
+        <source>Strict</source>
+        <translation>Строго</translation>
+    </message>
+    <message>
+        <source>Unknown variables and filters are errors, as in a strict send</source>
+        <translation>Неизвестные переменные и фильтры — ошибки, как при строгой отправке</translation>
+    </message>
+    <message>
+        <source>%1 · %2 px</source>
+        <translation>%1 · %2 px</translation>
+    </message>
+    <message>
+        <source>Customer %1</source>
+        <translation>Клиент %1</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Поиск…</translation>
+    </message>
+    <message>
+        <source>No customer found</source>
+        <translation>Клиент не найден</translation>
+    </message>
+    <message>
+        <source>Rendering…</source>
+        <translation>Отрисовка…</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>От: %1</translation>
+    </message>
+    <message>
+        <source>(sender from the channel settings)</source>
+        <translation>(отправитель из настроек канала)</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(без темы)</translation>
+    </message>
+    <message>
+        <source>%1, line %2, column %3</source>
+        <translation>%1, строка %2, столбец %3</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Предупреждение</translation>
+    </message>
+    <message>
+        <source>Desktop</source>
+        <translation>Компьютер</translation>
+    </message>
+    <message>
+        <source>Tablet</source>
+        <translation>Планшет</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Телефон</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyDesk::Widgets::EmailEditor</name>
+    <message>
+        <source>Undo</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>Insert an image</source>
+        <translation>Вставить изображение</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.svg)</source>
+        <translation>Изображения (*.png *.jpg *.jpeg *.gif *.webp *.svg)</translation>
+    </message>
+    <message>
+        <source>The image must be a readable file of at most 2 MB; larger images belong on a web server (insert them by URL).</source>
+        <translation>Изображение должно быть доступным для чтения файлом не больше 2 МБ; большие изображения разместите на веб-сервере (и вставьте по URL).</translation>
+    </message>
+    <message>
+        <source>LoyaltyDesk blocks</source>
+        <translation>Блоки LoyaltyDesk</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Шапка</translation>
+    </message>
+    <message>
+        <source>Hero</source>
+        <translation>Баннер</translation>
+    </message>
+    <message>
+        <source>Your favourites</source>
+        <translation>Ваше избранное</translation>
+    </message>
+    <message>
+        <source>You looked at</source>
+        <translation>Вы смотрели</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>Купон</translation>
+    </message>
+    <message>
+        <source>Bonus balance</source>
+        <translation>Бонусный баланс</translation>
+    </message>
+    <message>
+        <source>Footer</source>
+        <translation>Подвал</translation>
+    </message>
+    <message>
+        <source>Your brand</source>
+        <translation>Ваш бренд</translation>
+    </message>
+    <message>
+        <source>View in browser</source>
+        <translation>Открыть в браузере</translation>
+    </message>
+    <message>
+        <source>{{ customer.first_name }}, new season, new offers</source>
+        <translation>{{ customer.first_name }}, новый сезон — новые предложения</translation>
+    </message>
+    <message>
+        <source>Fresh arrivals picked for you, and double points on every purchase this week.</source>
+        <translation>Новинки, подобранные для вас, и двойные баллы за каждую покупку на этой неделе.</translation>
+    </message>
+    <message>
+        <source>Shop now</source>
+        <translation>За покупками</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Действует до</translation>
+    </message>
+    <message>
+        <source>Your bonus balance</source>
+        <translation>Ваш бонусный баланс</translation>
+    </message>
+    <message>
+        <source>Expiring within 30 days:</source>
+        <translation>Сгорит в ближайшие 30 дней:</translation>
+    </message>
+    <message>
+        <source>Spend points</source>
+        <translation>Потратить баллы</translation>
+    </message>
+    <message>
+        <source>You receive this e-mail as a member of our loyalty program.</source>
+        <translation>Вы получили это письмо как участник нашей программы лояльности.</translation>
+    </message>
+    <message>
+        <source>Unsubscribe</source>
+        <translation>Отписаться</translation>
+    </message>
+    <message>
+        <source>Insert a merge tag</source>
+        <translation>Вставить переменную</translation>
+    </message>
+    <message>
+        <source>Find a variable…</source>
+        <translation>Найти переменную…</translation>
+    </message>
+    <message>
+        <source>Insert an image from a file</source>
+        <translation>Вставить изображение из файла</translation>
+    </message>
+    <message>
+        <source>Import HTML</source>
+        <translation>Импорт HTML</translation>
+    </message>
+    <message>
+        <source>HTML with inlined CSS</source>
+        <translation>HTML со встроенным CSS</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импортировать</translation>
+    </message>
+    <message>
+        <source>Remove everything from the e-mail?</source>
+        <translation>Удалить всё содержимое письма?</translation>
+    </message>
+</context>
+<context>
     <name>LoyaltyDesk::Widgets::PagedView</name>
     <message>
         <source>Offline: showing the copy saved %1. It is read-only and refreshes when the server is back.</source>

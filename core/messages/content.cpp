@@ -2,6 +2,7 @@
 
 #include "core/json.h"
 
+#include <QJsonDocument>
 #include <QRegularExpression>
 
 namespace LoyaltyDesk::Core::Messages {
@@ -24,6 +25,12 @@ QStringList partsOf(const QString &channel)
     return {QStringLiteral("text")};
 }
 
+QStringList storedPartsOf(const QString &channel)
+{
+    if (channel == QLatin1String("email")) return {QStringLiteral("design")};
+    return {};
+}
+
 bool isHtmlPart(const QString &channel, const QString &part)
 {
     return channel == QLatin1String("email") && part == QLatin1String("html");
@@ -39,6 +46,14 @@ Result<QJsonObject> validateContent(const QString &channel, const QJsonObject &c
                               (channel != QLatin1String("email") && (part == QLatin1String("text") || part == QLatin1String("body")));
         const auto v = r.string(part, required, big ? 1 << 20 : (part == QLatin1String("text") ? 10000 : 1000));
         if (v) out.insert(part, *v);
+    }
+    if (storedPartsOf(channel).contains(QStringLiteral("design"))) {
+        if (const auto design = r.string(QStringLiteral("design"), false, MaxDesignLength)) {
+            if (!design->isEmpty() && !QJsonDocument::fromJson(design->toUtf8()).isObject())
+                r.fail(QStringLiteral("design"), QStringLiteral("The editor's design is not a JSON object."));
+            else
+                out.insert(QStringLiteral("design"), *design);
+        }
     }
     if (auto done = r.finish(); !done) return done.error();
     return out;

@@ -13,11 +13,16 @@ const QStringList &channels();
 // sender_name, sender_email, html, text; sms -> text; push -> title, body, deep_link,
 // image; in_app -> title, body, button, link; messenger -> text.
 QStringList partsOf(const QString &channel);
+// Parts stored with a template but never rendered: email -> design (the e-mail
+// editor's project as JSON text of at most MaxDesignLength characters, kept as
+// written so that the editor restores the e-mail exactly as it was built).
+QStringList storedPartsOf(const QString &channel);
+constexpr int MaxDesignLength = 3 * 1024 * 1024;
 // Parts rendered as HTML (escaped output); the others are plain text.
 bool isHtmlPart(const QString &channel, const QString &part);
 
 // Checks a template's content for its channel: known parts only, required ones
-// present, sizes bounded. Errors name "content.<part>".
+// present, stored parts of the right type, sizes bounded. Errors name "content.<part>".
 Result<QJsonObject> validateContent(const QString &channel, const QJsonObject &content);
 
 // A readable plain-text version of an HTML e-mail: block elements become line

@@ -49,6 +49,7 @@ Result<TemplateFields> readFields(const QJsonObject &body, bool creating, const 
         // Every part must at least parse; the editor shows where it does not.
         QList<Core::FieldError> errors;
         for (auto it = checked->begin(); it != checked->end(); ++it) {
+            if (Msg::storedPartsOf(creating ? *f.channel : existingChannel).contains(it.key())) continue;  // the editor's design is never Liquid
             auto parsed = Core::Liquid::Template::parse(it->toString());
             if (!parsed) errors.append({QStringLiteral("content.") + it.key(), parsed.error().message});
         }

@@ -203,5 +203,40 @@ TEST_P(Templates, DataIsNeverTemplateCode)
     EXPECT_FALSE(loop.json().value(QStringLiteral("errors")).toArray().isEmpty());
 }
 
+TEST_P(Templates, EditorDesignIsStoredButNeverRendered)
+{
+    // The e-mail editor's project round-trips as stored; Liquid in it is never run.
+    // Kept as written (GrapesJS's key order is the order of its CSS properties).
+    const QString design = QStringLiteral(R"({"styles":[],"pages":[{"component":"<p>{{ customer.first_name }}{% if %}</p>"}],"assets":[]})");
+    const QJsonObject content{{QStringLiteral("subject"), QStringLiteral("Hi")}, {QStringLiteral("html"), QStringLiteral("<p>{{ customer.first_name }}</p>")},
+                              {QStringLiteral("design"), design}};
+    const qint64 id = create({{QStringLiteral("channel"), QStringLiteral("email")}, {QStringLiteral("name"), QStringLiteral("Designed")}, {QStringLiteral("content"), content}});
+    ASSERT_GT(id, 0);
+    const std::string base = "/api/v1/templates/" + std::to_string(id);
+    EXPECT_EQ(server->get(base, designer).json().value(QStringLiteral("content")).toObject(), content);
+    const HttpResult r = server->post("/api/v1/templates/render", json({{QStringLiteral("template_id"), id},
+                                                                          {QStringLiteral("data"), QJsonObject{{QStringLiteral("customer"), QJsonObject{{QStringLiteral("first_name"), QStringLiteral("Анна")}}}}}}), designer);
+    ASSERT_EQ(r.status, 200) << r.body.toStdString();
+    const QJsonObject parts = r.json().value(QStringLiteral("parts")).toObject();
+    EXPECT_EQ(parts.value(QStringLiteral("html")).toString(), QStringLiteral("<p>Анна</p>"));
+    EXPECT_FALSE(parts.contains(QStringLiteral("design")));
+    EXPECT_TRUE(r.json().value(QStringLiteral("errors")).toArray().isEmpty());
+    // Only e-mails have a design, it is a JSON object, and it is size-bounded.
+    auto refused = [&](const QJsonObject &body) { return server->patch(base, json(body), designer); };
+    const HttpResult text = refused({{QStringLiteral("content"), QJsonObject{{QStringLiteral("subject"), QStringLiteral("Hi")}, {QStringLiteral("html"), QStringLiteral("<p/>")},
+                                                                             {QStringLiteral("design"), QStringLiteral("[1, 2]")}}}});
+    EXPECT_EQ(text.status, 400);
+    EXPECT_TRUE(text.body.contains("content.design")) << text.body.toStdString();
+    const QString huge = QStringLiteral("{\"assets\":[\"") + QString(3 * 1024 * 1024, u'a') + QStringLiteral("\"]}");
+    const HttpResult big = refused({{QStringLiteral("content"), QJsonObject{{QStringLiteral("subject"), QStringLiteral("Hi")}, {QStringLiteral("html"), QStringLiteral("<p/>")},
+                                                                            {QStringLiteral("design"), huge}}}});
+    EXPECT_EQ(big.status, 400);
+    EXPECT_TRUE(big.body.contains("content.design")) << big.body.toStdString();
+    const HttpResult sms = server->post("/api/v1/templates", json({{QStringLiteral("channel"), QStringLiteral("sms")}, {QStringLiteral("name"), QStringLiteral("x")},
+                                                                    {QStringLiteral("content"), QJsonObject{{QStringLiteral("text"), QStringLiteral("Hi")}, {QStringLiteral("design"), QStringLiteral("{}")}}}}), designer);
+    EXPECT_EQ(sms.status, 400);
+    EXPECT_EQ(server->get(base, designer).json().value(QStringLiteral("version")).toInt(), 1);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Templates, ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
                          [](const auto &info) { return backendName(info.param).toStdString(); });
