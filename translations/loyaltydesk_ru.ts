@@ -1655,6 +1655,10 @@
         <source>Mobile</source>
         <translation>Телефон</translation>
     </message>
+    <message>
+        <source>The e-mail is too large to preview.</source>
+        <translation>Письмо слишком большое для предпросмотра.</translation>
+    </message>
 </context>
 <context>
     <name>LoyaltyDesk::Widgets::EmailEditor</name>

@@ -5,6 +5,7 @@
 #include "searchbox.h"
 
 #include <QCheckBox>
+#include <QDir>
 #include <QComboBox>
 #include <QEvent>
 #include <QFrame>
@@ -28,7 +29,7 @@ public:
 protected:
     bool acceptNavigationRequest(const QUrl &url, NavigationType type, bool isMainFrame) override
     {
-        return type != NavigationTypeLinkClicked && isMainFrame && url.scheme() == QLatin1String("data");
+        return type != NavigationTypeLinkClicked && isMainFrame && (url.scheme() == QLatin1String("data") || url.isLocalFile());
     }
 };
 
@@ -47,6 +48,7 @@ void insertAt(QJsonObject &object, QStringView path, const QJsonValue &value)
 }
 
 constexpr int DeviceGap = 16;
+constexpr qsizetype SetHtmlLimit = 512 * 1024;  // characters; UTF-8 may take up to 3 bytes each
 
 // "Анна Смирнова · +79161234567"
 QString customerLabel(const QJsonObject &customer)
@@ -314,7 +316,19 @@ void DevicePreview::showResult(const QJsonObject &result)
     }
     const QString html = part("html");
     m_pendingLoads = int(m_views.size());
-    for (QWebEngineView *view : m_views) view->setHtml(html, QUrl(QStringLiteral("about:blank")));
+    // setHtml() takes at most 2 MB (a data: URL); e-mails with embedded images can be
+    // larger and go through a file (UTF-8 with a BOM: the e-mail may not name a charset).
+    if (html.size() < SetHtmlLimit) {
+        for (QWebEngineView *view : m_views) view->setHtml(html, QUrl(QStringLiteral("about:blank")));
+        return;
+    }
+    m_bigHtml = std::make_unique<QTemporaryFile>(QDir::tempPath() + QStringLiteral("/loyaltydesk-preview-XXXXXX.html"));
+    if (!m_bigHtml->open() || m_bigHtml->write("\xEF\xBB\xBF" + html.toUtf8()) < 0 || !m_bigHtml->flush()) {
+        m_pendingLoads = 0;
+        emit failed(tr("The e-mail is too large to preview."));
+        return;
+    }
+    for (QWebEngineView *view : m_views) view->load(QUrl::fromLocalFile(m_bigHtml->fileName()));
 }
 
 }  // namespace LoyaltyDesk::Widgets

@@ -2,8 +2,11 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QTemporaryFile>
 #include <QTimer>
 #include <QWidget>
+
+#include <memory>
 
 class QCheckBox;
 class QComboBox;
@@ -101,6 +104,7 @@ private:
     bool m_catalogAsked = false;
     int m_generation = 0;
     int m_pendingLoads = 0;
+    std::unique_ptr<QTemporaryFile> m_bigHtml;  // the shown e-mail when too big for setHtml()
 };
 
 }  // namespace LoyaltyDesk::Widgets

@@ -170,6 +170,26 @@ TEST(EmailEditor, BlocksAndMergeTagsSaveToTheServerAndReloadTheSame)
     ASSERT_TRUE(waitUntil([&] { return htmlOf(*editor).contains(QStringLiteral("{{ unsubscribe_url }}")); }, PageTimeoutMs));
 }
 
+TEST(EmailEditor, MergeTagPickerListsTheVariablesCatalog)
+{
+    ASSERT_TRUE(demoServer().ok()) << demoServer().error().toStdString();
+    auto editor = openEditor();
+    editor->setVariables(variablesCatalog().value(QStringLiteral("items")).toArray());
+    QSignalSpy loaded(editor.get(), &EmailEditor::loaded);
+    editor->load({{QStringLiteral("html"), QStringLiteral("<table><tr><td>Hello</td></tr></table>")}});
+    ASSERT_TRUE(waitUntil([&] { return !loaded.isEmpty(); }, PageTimeoutMs));
+    // The picker (the "{ }" button) filters the catalog as the user types; a click inserts.
+    std::optional<QVariant> shown;
+    editor->view()->page()->runJavaScript(QStringLiteral(
+        "(() => { ldEditor.runCommand('ld-merge-tags');"
+        "const input = document.querySelector('.ld-tags input'); input.value = 'expiring'; input.dispatchEvent(new Event('input'));"
+        "const items = Array.from(document.querySelectorAll('.ld-tags li code')).map(c => c.textContent);"
+        "document.querySelector('.ld-tags li').click(); return items.join(','); })()"), [&](const QVariant &v) { shown = v; });
+    ASSERT_TRUE(waitUntil([&] { return shown.has_value(); }, PageTimeoutMs));
+    EXPECT_EQ(shown->toString(), QStringLiteral("balance.expiring_soon"));
+    ASSERT_TRUE(waitUntil([&] { return htmlOf(*editor).contains(QStringLiteral("{{ balance.expiring_soon }}")); }, PageTimeoutMs));
+}
+
 TEST(EmailEditor, LoadsPlainHtmlWithoutADesign)
 {
     auto editor = openEditor();
@@ -242,6 +262,13 @@ TEST(DevicePreview, RendersASampleCustomerAtThreeWidthsAndListsStrictErrors)
     preview.setCustomer(0);
     preview.setContent({{QStringLiteral("subject"), QStringLiteral("x")}, {QStringLiteral("html"), QStringLiteral("<p>Dear {{ customer.first_name }}</p>")}});
     ASSERT_TRUE(waitUntil([&] { return preview.lastResult().value(QStringLiteral("parts")).toObject().value(QStringLiteral("html")).toString().contains(QStringLiteral("Dear Анна")); }, PageTimeoutMs));
+
+    // Larger than QWebEngineView::setHtml() takes (embedded images): still shown.
+    rendered.clear();
+    preview.setContent({{QStringLiteral("subject"), QStringLiteral("x")},
+                        {QStringLiteral("html"), QString(QStringLiteral("<p>Big {{ customer.first_name }}</p><!--") + QString(700 * 1024, u'x') + QStringLiteral("-->"))}});
+    for (int i = 0; i < 3; ++i)
+        EXPECT_TRUE(waitUntil([&] { return plainTextOf(preview.deviceView(i)).contains(QStringLiteral("Big Анна")); }, PageTimeoutMs)) << "width " << i;
 }
 
 TEST(EmailEditor, Screenshots)
