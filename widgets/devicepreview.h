@@ -32,7 +32,8 @@ class SearchBox;
 // debounced; an answer to an older content is dropped.
 //
 //   auto *preview = new DevicePreview(api, this);
-//   connect(editor, &EmailEditor::changed, [=] { editor->requestContent([=](QJsonObject c) { preview->setContent(c); }); });
+//   connect(editor, &EmailEditor::changed, [=] { editor->requestContent([=](QJsonObject c) {
+//   preview->setContent(c); }); });
 class DevicePreview final : public QWidget {
     Q_OBJECT
 public:
@@ -40,7 +41,8 @@ public:
         const char *name;  // translated with DevicePreview::tr
         int width;
     };
-    static constexpr Device Devices[] = {{QT_TR_NOOP("Desktop"), 800}, {QT_TR_NOOP("Tablet"), 600}, {QT_TR_NOOP("Mobile"), 375}};
+    static constexpr Device Devices[] = {
+        {QT_TR_NOOP("Desktop"), 800}, {QT_TR_NOOP("Tablet"), 600}, {QT_TR_NOOP("Mobile"), 375}};
 
     explicit DevicePreview(Models::ApiClient *api, QWidget *parent = nullptr);
 

@@ -22,8 +22,10 @@ constexpr qint64 MaxImageBytes = 2 * 1024 * 1024;
 }  // namespace
 
 EmailEditor::EmailEditor(QWidget *parent)
-    : QWidget(parent), m_view(new QWebEngineView(this)), m_channel(new QWebChannel(this)), m_bridge(new EmailEditorBridge(this))
-{
+    : QWidget(parent),
+      m_view(new QWebEngineView(this)),
+      m_channel(new QWebChannel(this)),
+      m_bridge(new EmailEditorBridge(this)) {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
@@ -50,72 +52,88 @@ EmailEditor::EmailEditor(QWidget *parent)
 
 EmailEditor::~EmailEditor() = default;
 
-QStringList EmailEditor::blockIds()
-{
-    return {QStringLiteral("ld-header"), QStringLiteral("ld-hero"), QStringLiteral("ld-favorites"), QStringLiteral("ld-viewed"),
-            QStringLiteral("ld-coupon"), QStringLiteral("ld-balance"), QStringLiteral("ld-footer")};
+QStringList EmailEditor::blockIds() {
+    return {QStringLiteral("ld-header"),    QStringLiteral("ld-hero"),
+            QStringLiteral("ld-favorites"), QStringLiteral("ld-viewed"),
+            QStringLiteral("ld-coupon"),    QStringLiteral("ld-balance"),
+            QStringLiteral("ld-footer")};
 }
 
-void EmailEditor::whenReady(std::function<void()> action)
-{
+void EmailEditor::whenReady(std::function<void()> action) {
     if (m_ready)
         action();
     else
         m_queued.append(std::move(action));
 }
 
-void EmailEditor::command(const QString &name, const QString &argument)
-{
+void EmailEditor::command(const QString &name, const QString &argument) {
     whenReady([this, name, argument] { emit m_bridge->commandRequested(name, argument); });
 }
 
-void EmailEditor::load(const QJsonObject &content)
-{
+void EmailEditor::load(const QJsonObject &content) {
     const QString designJson = content.value(QStringLiteral("design")).toString();
     const QString html = content.value(QStringLiteral("html")).toString();
     whenReady([this, html, designJson] { emit m_bridge->loadRequested(html, designJson); });
 }
 
-void EmailEditor::requestContent(std::function<void(QJsonObject)> done)
-{
+void EmailEditor::requestContent(std::function<void(QJsonObject)> done) {
     const int id = m_nextRequest++;
     m_requests.insert(id, std::move(done));
     whenReady([this, id] { emit m_bridge->contentRequested(id); });
 }
 
-void EmailEditor::insertMergeTag(const QString &expression) { command(QStringLiteral("mergeTag"), expression); }
-void EmailEditor::insertBlock(const QString &blockId) { command(QStringLiteral("block"), blockId); }
-void EmailEditor::insertImage(const QString &url) { command(QStringLiteral("image"), url); }
-void EmailEditor::undo() { command(QStringLiteral("undo"), {}); }
-void EmailEditor::redo() { command(QStringLiteral("redo"), {}); }
+void EmailEditor::insertMergeTag(const QString &expression) {
+    command(QStringLiteral("mergeTag"), expression);
+}
+void EmailEditor::insertBlock(const QString &blockId) {
+    command(QStringLiteral("block"), blockId);
+}
+void EmailEditor::insertImage(const QString &url) {
+    command(QStringLiteral("image"), url);
+}
+void EmailEditor::undo() {
+    command(QStringLiteral("undo"), {});
+}
+void EmailEditor::redo() {
+    command(QStringLiteral("redo"), {});
+}
 
-void EmailEditor::setVariables(const QJsonArray &items)
-{
+void EmailEditor::setVariables(const QJsonArray &items) {
     const QString json = QString::fromUtf8(QJsonDocument(items).toJson(QJsonDocument::Compact));
     whenReady([this, json] { emit m_bridge->variablesChanged(json); });
 }
 
-void EmailEditor::chooseImage()
-{
-    const QString path = QFileDialog::getOpenFileName(this, tr("Insert an image"), QString(), tr("Images (*.png *.jpg *.jpeg *.gif *.webp *.svg)"));
+void EmailEditor::chooseImage() {
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Insert an image"), QString(),
+                                     tr("Images (*.png *.jpg *.jpeg *.gif *.webp *.svg)"));
     if (path.isEmpty()) return;
     QFile file(path);
     if (QFileInfo(path).size() > MaxImageBytes || !file.open(QIODevice::ReadOnly)) {
-        m_view->page()->runJavaScript(QStringLiteral("alert(%1)").arg(QString::fromUtf8(
-            QJsonDocument(QJsonArray{tr("The image must be a readable file of at most 2 MB; larger images belong on a web server (insert them by URL).")})
-                .toJson(QJsonDocument::Compact)).mid(1).chopped(1)));
+        m_view->page()->runJavaScript(
+            QStringLiteral("alert(%1)")
+                .arg(QString::fromUtf8(
+                         QJsonDocument(
+                             QJsonArray{
+                                 tr("The image must be a readable file of at most 2 MB; larger "
+                                    "images belong on a web server (insert them by URL).")})
+                             .toJson(QJsonDocument::Compact))
+                         .mid(1)
+                         .chopped(1)));
         return;
     }
     const QString mime = QMimeDatabase().mimeTypeForFile(path).name();
-    insertImage(QStringLiteral("data:") + mime + QStringLiteral(";base64,") + QString::fromLatin1(file.readAll().toBase64()));
+    insertImage(QStringLiteral("data:") + mime + QStringLiteral(";base64,") +
+                QString::fromLatin1(file.readAll().toBase64()));
 }
 
 EmailEditorBridge::EmailEditorBridge(EmailEditor *editor) : QObject(editor), m_editor(editor) {}
 
-QString EmailEditorBridge::language() const { return Models::Language::current(); }
+QString EmailEditorBridge::language() const {
+    return Models::Language::current();
+}
 
-QVariantMap EmailEditorBridge::texts() const
-{
+QVariantMap EmailEditorBridge::texts() const {
     return {
         {QStringLiteral("category"), EmailEditor::tr("LoyaltyDesk blocks")},
         {QStringLiteral("header"), EmailEditor::tr("Header")},
@@ -127,14 +145,18 @@ QVariantMap EmailEditorBridge::texts() const
         {QStringLiteral("footer"), EmailEditor::tr("Footer")},
         {QStringLiteral("brand"), EmailEditor::tr("Your brand")},
         {QStringLiteral("viewInBrowser"), EmailEditor::tr("View in browser")},
-        {QStringLiteral("heroTitle"), EmailEditor::tr("{{ customer.first_name }}, new season, new offers")},
-        {QStringLiteral("heroText"), EmailEditor::tr("Fresh arrivals picked for you, and double points on every purchase this week.")},
+        {QStringLiteral("heroTitle"),
+         EmailEditor::tr("{{ customer.first_name }}, new season, new offers")},
+        {QStringLiteral("heroText"),
+         EmailEditor::tr(
+             "Fresh arrivals picked for you, and double points on every purchase this week.")},
         {QStringLiteral("heroButton"), EmailEditor::tr("Shop now")},
         {QStringLiteral("couponValid"), EmailEditor::tr("Valid until")},
         {QStringLiteral("balanceTitle"), EmailEditor::tr("Your bonus balance")},
         {QStringLiteral("balanceExpiring"), EmailEditor::tr("Expiring within 30 days:")},
         {QStringLiteral("balanceButton"), EmailEditor::tr("Spend points")},
-        {QStringLiteral("footerText"), EmailEditor::tr("You receive this e-mail as a member of our loyalty program.")},
+        {QStringLiteral("footerText"),
+         EmailEditor::tr("You receive this e-mail as a member of our loyalty program.")},
         {QStringLiteral("unsubscribe"), EmailEditor::tr("Unsubscribe")},
         {QStringLiteral("mergeTags"), EmailEditor::tr("Insert a merge tag")},
         {QStringLiteral("searchTags"), EmailEditor::tr("Find a variable…")},
@@ -146,23 +168,20 @@ QVariantMap EmailEditorBridge::texts() const
     };
 }
 
-void EmailEditorBridge::pageReady()
-{
+void EmailEditorBridge::pageReady() {
     m_editor->m_ready = true;
     const auto queued = std::exchange(m_editor->m_queued, {});
     for (const auto &action : queued) action();
     emit m_editor->ready();
 }
 
-void EmailEditorBridge::pageLoaded()
-{
+void EmailEditorBridge::pageLoaded() {
     pageChanged(false, false);
     m_editor->m_changedTimer.stop();
     emit m_editor->loaded();
 }
 
-void EmailEditorBridge::pageChanged(bool canUndo, bool canRedo)
-{
+void EmailEditorBridge::pageChanged(bool canUndo, bool canRedo) {
     EmailEditor &e = *m_editor;
     if (canUndo != e.m_canUndo || canRedo != e.m_canRedo) {
         e.m_canUndo = canUndo;
@@ -174,19 +193,19 @@ void EmailEditorBridge::pageChanged(bool canUndo, bool canRedo)
     e.m_changedTimer.start();
 }
 
-void EmailEditorBridge::contentReady(int id, const QString &html, const QString &design)
-{
+void EmailEditorBridge::contentReady(int id, const QString &html, const QString &design) {
     auto done = m_editor->m_requests.take(id);
     if (!done) return;
     done(QJsonObject{{QStringLiteral("html"), html}, {QStringLiteral("design"), design}});
 }
 
-void EmailEditorBridge::contentFailed(int id, const QString &message)
-{
+void EmailEditorBridge::contentFailed(int id, const QString &message) {
     qWarning("EmailEditor: export failed: %s", qUtf8Printable(message));
     if (auto done = m_editor->m_requests.take(id)) done({});
 }
 
-void EmailEditorBridge::pickImage() { m_editor->chooseImage(); }
+void EmailEditorBridge::pickImage() {
+    m_editor->chooseImage();
+}
 
 }  // namespace LoyaltyDesk::Widgets

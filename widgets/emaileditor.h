@@ -38,8 +38,8 @@ public:
     void load(const QJsonObject &content);
     // Asks the page for the content; `done` gets {html, design}: html is a whole
     // document with the CSS inlined (ready to send), design the GrapesJS project as
-    // JSON text to store beside it (keep it a string: its key order matters). On failure `done` gets an empty object. `done` runs on the GUI
-    // thread, only while this editor lives.
+    // JSON text to store beside it (keep it a string: its key order matters). On failure `done`
+    // gets an empty object. `done` runs on the GUI thread, only while this editor lives.
     void requestContent(std::function<void(QJsonObject)> done);
     // Inserts a merge tag at the caret of the text being edited, into the selected
     // text, or as a new row after the selected block. `expression` is a variable path
