@@ -21,6 +21,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QShortcut>
+#include <QStyle>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QUndoStack>
@@ -110,7 +111,6 @@ public:
         setObjectName(QStringLiteral("dragHandle"));
         setCursor(Qt::OpenHandCursor);
         setToolTip(RuleTexts::tr("Drag to move into another place or group"));
-        setStyleSheet(QStringLiteral("color: palette(mid); font-size: 16px; padding: 0 2px;"));
     }
 
 protected:
@@ -153,10 +153,9 @@ public:
         m_message = new QLabel(this);
         m_message->setObjectName(QStringLiteral("validationMessage"));
         m_message->setWordWrap(true);
-        m_message->setStyleSheet(QStringLiteral("color: #c62828;"));
         m_message->hide();
         outer->addWidget(m_message);
-        setError({});
+        setProperty("root", path.isEmpty());
         setAcceptDrops(m_group);
     }
 
@@ -164,30 +163,15 @@ public:
     // The cards of a group's nodes.
     const QList<RuleCard *> &childCards() const { return m_children; }
 
+    // Shows core's message under the card and marks it red (the builder's style sheet
+    // reads the "invalid" property); cards whose state did not change are left alone.
     void setError(const QString &message) {
+        if (m_message->text() == message) return;
         m_message->setText(message);
         m_message->setVisible(!message.isEmpty());
-        const bool root = m_path.isEmpty();
-        QString border =
-            message.isEmpty() ? QStringLiteral("palette(mid)") : QStringLiteral("#d32f2f");
-        QString style;
-        if (m_group) {
-            const QString accent = m_combinator == QLatin1String("or") ? QStringLiteral("#d97706")
-                                                                       : QStringLiteral("#2563eb");
-            style = QStringLiteral(
-                        "QFrame#groupCard { border: 1px solid %1; border-left: 4px solid %2; "
-                        "border-radius: 8px; background: %3; }")
-                        .arg(message.isEmpty() ? QStringLiteral("palette(mid)") : border,
-                             m_negate ? QStringLiteral("#7c3aed") : accent,
-                             root ? QStringLiteral("palette(window)")
-                                  : QStringLiteral("palette(alternate-base)"));
-        } else {
-            style = QStringLiteral(
-                        "QFrame#conditionCard { border: 1px solid %1; border-radius: 6px; "
-                        "background: palette(base); }")
-                        .arg(border);
-        }
-        setStyleSheet(style);
+        setProperty("invalid", !message.isEmpty());
+        style()->unpolish(this);
+        style()->polish(this);
     }
 
 protected:
@@ -258,6 +242,8 @@ private:
     void buildGroup(const QJsonObject &node, QVBoxLayout *outer) {
         m_combinator = node.value(QStringLiteral("group")).toString();
         m_negate = node.value(QStringLiteral("not")).toBool();
+        setProperty("combinator", m_combinator);
+        setProperty("negate", m_negate);
         auto *header = new QHBoxLayout;
         header->setSpacing(8);
         if (!m_path.isEmpty()) header->addWidget(new DragHandle(m_path, this));
@@ -315,11 +301,7 @@ private:
                                                                              : RuleTexts::tr("AND"),
                                          m_body);
                 joint->setObjectName(QStringLiteral("joint"));
-                joint->setStyleSheet(
-                    QStringLiteral(
-                        "color: %1; font-weight: 600; font-size: 11px; padding-left: 14px;")
-                        .arg(m_combinator == QLatin1String("or") ? QStringLiteral("#d97706")
-                                                                 : QStringLiteral("#2563eb")));
+                joint->setProperty("combinator", m_combinator);
                 body->addWidget(joint);
             }
             RulePath child = m_path;
@@ -336,7 +318,6 @@ private:
                                : RuleTexts::tr("An empty group. Add a condition or drag one here."),
                            m_body);
             hint->setObjectName(QStringLiteral("emptyHint"));
-            hint->setStyleSheet(QStringLiteral("color: palette(placeholder-text); padding: 10px;"));
             hint->setMinimumHeight(36);
             body->addWidget(hint);
         }
@@ -360,8 +341,6 @@ private:
                               ? def->description
                               : RuleTexts::tr("Choose what to test"));
         field->setMinimumWidth(170);
-        field->setStyleSheet(
-            QStringLiteral("text-align: left; padding: 4px 10px; font-weight: 600;"));
         row->addWidget(field);
         connect(field, &QPushButton::clicked, this, [this] { m_builder->openFieldPicker(m_path); });
         if (def) {
@@ -423,7 +402,7 @@ private:
             h->setContentsMargins(0, 0, 0, 0);
             h->setSpacing(4);
             auto *label = new QLabel(RuleTexts::param(p) + QLatin1Char(':'), item);
-            label->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
+            label->setObjectName(QStringLiteral("paramLabel"));
             h->addWidget(label);
             const QString name = p.name;
             QWidget *editor = m_builder->editors().create(
@@ -613,6 +592,25 @@ RuleBuilder::RuleBuilder(QWidget *parent)
     : QWidget(parent), m_undo(new QUndoStack(this)), m_layout(new QVBoxLayout(this)) {
     setObjectName(QStringLiteral("ruleBuilder"));
     setFocusPolicy(Qt::ClickFocus);
+    // One style sheet for every card (a sheet per widget would cost a style each).
+    setStyleSheet(QStringLiteral(
+        "QFrame#groupCard { border: 1px solid palette(mid); border-left: 4px solid #2563eb;"
+        " border-radius: 8px; background: palette(alternate-base); }"
+        "QFrame#groupCard[combinator=\"or\"] { border-left-color: #d97706; }"
+        "QFrame#groupCard[negate=\"true\"] { border-left-color: #7c3aed; }"
+        "QFrame#groupCard[root=\"true\"] { background: palette(window); }"
+        "QFrame#conditionCard { border: 1px solid palette(mid); border-radius: 6px;"
+        " background: palette(base); }"
+        "QFrame#conditionCard[invalid=\"true\"] { border-color: #d32f2f; }"
+        "QFrame#groupCard[invalid=\"true\"] { border-top-color: #d32f2f;"
+        " border-right-color: #d32f2f; border-bottom-color: #d32f2f; }"
+        "QLabel#validationMessage { color: #c62828; }"
+        "QLabel#dragHandle { color: palette(mid); font-size: 16px; padding: 0 2px; }"
+        "QLabel#joint { color: #2563eb; font-weight: 600; font-size: 11px; padding-left: 14px; }"
+        "QLabel#joint[combinator=\"or\"] { color: #d97706; }"
+        "QLabel#emptyHint { color: palette(placeholder-text); padding: 10px; }"
+        "QLabel#paramLabel { color: palette(placeholder-text); }"
+        "QPushButton#fieldButton { text-align: left; padding: 4px 10px; font-weight: 600; }"));
     m_layout->setContentsMargins(0, 0, 0, 0);
     m_rule = emptyRule();
     auto shortcut = [this](const QKeySequence &keys, void (QUndoStack::*slot)()) {

@@ -79,6 +79,9 @@ int FlowLayout::arrange(const QRect &rect, bool apply) const {
 TagEditor::TagEditor(QWidget *parent)
     : QWidget(parent), m_flow(new FlowLayout(this, 4)), m_input(new QLineEdit(this)) {
     m_input->setObjectName(QStringLiteral("tagInput"));
+    setStyleSheet(QStringLiteral(
+        "QToolButton#tag { border: 1px solid palette(mid); border-radius: 10px; padding: 1px 8px;"
+        " background: palette(alternate-base); }"));
     m_input->setMinimumWidth(140);
     m_input->installEventFilter(this);
     m_flow->addWidget(m_input);
@@ -157,9 +160,6 @@ void TagEditor::rebuild() {
         chip->setText(v + QStringLiteral("  ×"));
         chip->setToolTip(tr("Remove “%1”").arg(v));
         chip->setAutoRaise(false);
-        chip->setStyleSheet(QStringLiteral(
-            "QToolButton { border: 1px solid palette(mid); border-radius: 10px; padding: 1px 8px;"
-            " background: palette(alternate-base); }"));
         connect(chip, &QToolButton::clicked, this, [this, v] {
             m_values.removeAll(v);
             QTimer::singleShot(0, this, [this] {

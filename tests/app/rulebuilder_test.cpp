@@ -20,6 +20,7 @@
 #include <QCompleter>
 #include <QDir>
 #include <QDragEnterEvent>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QKeyEvent>
@@ -37,6 +38,8 @@
 #include <QUndoStack>
 
 #include <gtest/gtest.h>
+
+#include <iostream>
 
 using namespace LoyaltyDesk;
 namespace LT = LoyaltyDesk::Test;
@@ -355,6 +358,8 @@ TEST_F(SegmentEditorTest, BuildsANestedRuleByTheUiCountsUndoesRedoesMovesAndSave
     EXPECT_FALSE(message->isHidden());
     EXPECT_TRUE(message->text().contains(QStringLiteral("empty"))) << message->text().toStdString();
     EXPECT_TRUE(in<QLabel>({0}, QStringLiteral("validationMessage"))->isHidden());
+    EXPECT_TRUE(builder()->card({1})->property("invalid").toBool());  // the red border
+    EXPECT_FALSE(builder()->card({0})->property("invalid").toBool());
     EXPECT_FALSE(builder()->isValid());
     EXPECT_TRUE(waitUntil([&] { return editor->countStatus().contains(QStringLiteral("Fix")); }));
     QTest::keyClick(builder(), Qt::Key_Z, Qt::ControlModifier);  // the deleted text
@@ -577,6 +582,50 @@ TEST_F(SegmentEditorTest, InRussianTheCardsAndCoreMessagesAreRussian) {
         return in<QLabel>({0}, QStringLiteral("validationMessage"))->text() ==
                QStringLiteral("The text to look for is empty.");
     }));
+}
+
+TEST_F(SegmentEditorTest, TheLargestRuleLoadsAndEditsInReasonableTime) {
+    // 300 conditions (core's limit) in 30 nested groups of 10.
+    QJsonArray groups;
+    for (int g = 0; g < 30; ++g) {
+        QJsonArray rules;
+        for (int i = 0; i < 10; ++i)
+            rules.append(QJsonObject{
+                {QStringLiteral("field"),
+                 i % 2 ? QStringLiteral("city") : QStringLiteral("orders_count")},
+                {QStringLiteral("op"), i % 2 ? QStringLiteral("eq") : QStringLiteral("gte")},
+                {QStringLiteral("value"),
+                 i % 2 ? QJsonValue(QStringLiteral("Казань")) : QJsonValue(i)}});
+        groups.append(QJsonObject{{QStringLiteral("group"), QStringLiteral("or")},
+                                  {QStringLiteral("rules"), rules}});
+    }
+    const QJsonObject big{
+        {QStringLiteral("version"), 1},
+        {QStringLiteral("root"), QJsonObject{{QStringLiteral("group"), QStringLiteral("and")},
+                                             {QStringLiteral("rules"), groups}}}};
+    QElapsedTimer timer;
+    timer.start();
+    builder()->setRule(big);
+    QApplication::processEvents();
+    const qint64 loadMs = timer.elapsed();
+    EXPECT_TRUE(builder()->isValid());
+    EXPECT_NE(builder()->card({29, 9}), nullptr);
+    timer.restart();
+    builder()->setOperator({29, 9}, QStringLiteral("neq"));  // rebuilds every card
+    QApplication::processEvents();
+    const qint64 editMs = timer.elapsed();
+    timer.restart();
+    auto *edit = deep<QLineEdit>({29, 9}, QStringLiteral("textValue"));
+    type(edit, QStringLiteral("ь"));  // typing validates, without rebuilding
+    const qint64 keyMs = timer.elapsed();
+    EXPECT_EQ(nodeAt(rule(), {29, 9}).value(QStringLiteral("value")), QStringLiteral("Казаньь"));
+    RecordProperty("load_ms", int(loadMs));
+    RecordProperty("structural_edit_ms", int(editMs));
+    RecordProperty("keystroke_ms", int(keyMs));
+    std::cout << "300 conditions: load " << loadMs << " ms, structural edit " << editMs
+              << " ms, keystroke " << keyMs << " ms\n";
+    EXPECT_LT(keyMs, 250);
+    EXPECT_LT(editMs, 3000);
 }
 
 TEST(SegmentEditorOffline, TheCountSaysWhenTheServerIsGone) {
