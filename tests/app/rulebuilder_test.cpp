@@ -524,6 +524,33 @@ TEST_F(SegmentEditorTest, SkuAndCategoryFiltersSuggestFromTheProductCatalog) {
     }));
 }
 
+TEST_F(SegmentEditorTest, MemberOfSegmentListsTheSavedSegmentsToTick) {
+    const QJsonObject women{
+        {QStringLiteral("name"), QStringLiteral("Women (picker test)")},
+        {QStringLiteral("rule"),
+         QJsonDocument::fromJson(R"({"version": 1, "root": {"group": "and", "rules": [
+             {"field": "gender", "op": "eq", "value": "female"}]}})")
+             .object()}};
+    const auto created = demoServer().post("/api/v1/segments", compact(women), token);
+    ASSERT_EQ(created.status, 201) << created.body.toStdString();
+    const qint64 id = created.json().value(QStringLiteral("id")).toInteger();
+    const RulePath path = builder()->addCondition({}, QStringLiteral("segment"));
+    QCheckBox *box = nullptr;
+    ASSERT_TRUE(waitUntil([&] {
+        box = deep<QCheckBox>(path, QString::number(id));
+        return box != nullptr;
+    }));
+    EXPECT_EQ(box->text(), QStringLiteral("Women (picker test)"));
+    QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(6, box->height() / 2));
+    ASSERT_TRUE(waitUntil([&] {
+        return nodeAt(rule(), path).value(QStringLiteral("value")) == QJsonArray{id};
+    })) << compact(rule()).toStdString();
+    EXPECT_TRUE(builder()->isValid());
+    // The same members as the referenced segment's own rule.
+    EXPECT_EQ(serverCount(rule()), serverCount(women.value(QStringLiteral("rule")).toObject()));
+    EXPECT_TRUE(waitUntil([&] { return editor->liveCount() == serverCount(rule()); }));
+}
+
 TEST_F(SegmentEditorTest, ClosingWithUnsavedChangesAsksFirst) {
     builder()->addCondition({}, QStringLiteral("city"));
     ASSERT_TRUE(editor->isDirty());
