@@ -685,6 +685,261 @@
         <source>Re&amp;fresh</source>
         <translation>Об&amp;новить</translation>
     </message>
+    <message>
+        <source>Channels</source>
+        <translation>Каналы</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyDesk::Ui::ChannelSettingsPage</name>
+    <message>
+        <source>Delivery</source>
+        <translation>Доставка</translation>
+    </message>
+    <message>
+        <source>Rate limit:</source>
+        <translation>Ограничение скорости:</translation>
+    </message>
+    <message>
+        <source>SMTP server</source>
+        <translation>SMTP-сервер</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Сервер:</translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation>Защита:</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Имя пользователя:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Timeout:</source>
+        <translation>Тайм-аут:</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Отправитель</translation>
+    </message>
+    <message>
+        <source>From address:</source>
+        <translation>Адрес отправителя:</translation>
+    </message>
+    <message>
+        <source>From name:</source>
+        <translation>Имя отправителя:</translation>
+    </message>
+    <message>
+        <source>Reply-To:</source>
+        <translation>Адрес для ответа:</translation>
+    </message>
+    <message>
+        <source>Tracking and unsubscribe</source>
+        <translation>Отслеживание и отписка</translation>
+    </message>
+    <message>
+        <source>Public address:</source>
+        <translation>Публичный адрес:</translation>
+    </message>
+    <message>
+        <source>Opens:</source>
+        <translation>Открытия:</translation>
+    </message>
+    <message>
+        <source>Clicks:</source>
+        <translation>Переходы:</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Провайдер</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL:</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Метод:</translation>
+    </message>
+    <message>
+        <source>Authorization header:</source>
+        <translation>Заголовок авторизации:</translation>
+    </message>
+    <message>
+        <source>Request and response</source>
+        <translation>Запрос и ответ</translation>
+    </message>
+    <message>
+        <source>Body template:</source>
+        <translation>Шаблон тела:</translation>
+    </message>
+    <message>
+        <source>Sent when:</source>
+        <translation>Отправлено, если:</translation>
+    </message>
+    <message>
+        <source>Invalid recipient when:</source>
+        <translation>Получатель недействителен, если:</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Подключение…</translation>
+    </message>
+    <message>
+        <source>Connection works: %1</source>
+        <translation>Подключение работает: %1</translation>
+    </message>
+    <message>
+        <source>Connection failed: %1</source>
+        <translation>Подключиться не удалось: %1</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Каналы</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <source>Save this channel&apos;s settings (%1)</source>
+        <translation>Сохранить настройки этого канала (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Check connection</source>
+        <translation>&amp;Проверить подключение</translation>
+    </message>
+    <message>
+        <source>Save, then connect to the server or provider with these settings (%1)</source>
+        <translation>Сохранить и подключиться к серверу или провайдеру с этими настройками (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>&amp;Отменить изменения</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Электронная почта</translation>
+    </message>
+    <message>
+        <source>Sent over SMTP as HTML with a plain-text part. Opens and clicks are tracked through this server&apos;s public address, where the unsubscribe link also points.</source>
+        <translation>Отправляется по SMTP в HTML с текстовой версией. Открытия и переходы отслеживаются через публичный адрес этого сервера; туда же ведёт ссылка отписки.</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Sent through your SMS provider&apos;s HTTP API: the body template turns each message into the JSON the provider expects.</source>
+        <translation>Отправляется через HTTP API вашего SMS-провайдера: шаблон тела превращает каждое сообщение в JSON, который ждёт провайдер.</translation>
+    </message>
+    <message>
+        <source>Push notifications</source>
+        <translation>Push-уведомления</translation>
+    </message>
+    <message>
+        <source>Sent through your push provider&apos;s HTTP API to the customer&apos;s device token.</source>
+        <translation>Отправляется через HTTP API вашего push-провайдера на токен устройства клиента.</translation>
+    </message>
+    <message>
+        <source>Messengers</source>
+        <translation>Мессенджеры</translation>
+    </message>
+    <message>
+        <source>Sent through your messenger gateway&apos;s HTTP API to the customer&apos;s phone number.</source>
+        <translation>Отправляется через HTTP API шлюза мессенджеров на номер телефона клиента.</translation>
+    </message>
+    <message>
+        <source>In-app messages</source>
+        <translation>Сообщения в приложении</translation>
+    </message>
+    <message>
+        <source>Shown inside your app when the customer opens it; there is nothing to connect to.</source>
+        <translation>Показываются в вашем приложении, когда клиент его открывает; подключаться не к чему.</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Включён</translation>
+    </message>
+    <message>
+        <source> per second</source>
+        <translation> в секунду</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Без ограничения</translation>
+    </message>
+    <message>
+        <source>None (plain text)</source>
+        <translation>Нет (открытый текст)</translation>
+    </message>
+    <message>
+        <source>STARTTLS (required)</source>
+        <translation>STARTTLS (обязательно)</translation>
+    </message>
+    <message>
+        <source>TLS from the start (smtps)</source>
+        <translation>TLS с самого начала (smtps)</translation>
+    </message>
+    <message>
+        <source>Track opens with an invisible image</source>
+        <translation>Отслеживать открытия невидимой картинкой</translation>
+    </message>
+    <message>
+        <source>Track clicks by sending links through this server</source>
+        <translation>Отслеживать переходы, пропуская ссылки через этот сервер</translation>
+    </message>
+    <message>
+        <source>Liquid that produces the JSON body. Variables: to, text, title, body, deep_link, image, message_id (escaped for JSON strings).</source>
+        <translation>Liquid, который строит JSON-тело запроса. Переменные: to, text, title, body, deep_link, image, message_id (экранируются для строк JSON).</translation>
+    </message>
+    <message>
+        <source>HTTP statuses, e.g. 200, 202</source>
+        <translation>Коды HTTP, например 200, 202</translation>
+    </message>
+    <message>
+        <source>HTTP statuses, e.g. 400, 404</source>
+        <translation>Коды HTTP, например 400, 404</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Сохранён</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Не задан</translation>
+    </message>
+    <message>
+        <source>Saved — type to replace</source>
+        <translation>Сохранён — введите, чтобы заменить</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>Authorization: Bearer …</source>
+        <translation>Authorization: Bearer …</translation>
+    </message>
 </context>
 <context>
     <name>LoyaltyDesk::Ui::CustomersPage</name>

@@ -1,5 +1,6 @@
 #include "adminpage.h"
 
+#include "channelsettingspage.h"
 #include "models/apiclient.h"
 #include "models/pagedmodel.h"
 #include "models/repository.h"
@@ -79,7 +80,7 @@ void NewUserDialog::create()
     });
 }
 
-AdminPage::AdminPage(Models::Repository *repository, QWidget *parent)
+AdminPage::AdminPage(Models::Repository *repository, bool channelSettings, QWidget *parent)
     : QWidget(parent),
       m_repository(repository),
       m_title(new QLabel(this)),
@@ -101,6 +102,18 @@ AdminPage::AdminPage(Models::Repository *repository, QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(usersView, QString());
     m_tabs->addTab(rolesView, QString());
+    if (channelSettings) {
+        m_channels = new ChannelSettingsPage(repository, this);
+        m_tabs->addTab(m_channels, QString());
+    }
+    // The user buttons belong to the user and role lists.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        const bool lists = m_tabs->widget(index) != m_channels;
+        m_newUser->setVisible(lists);
+        m_disable->setVisible(lists);
+        m_refresh->setVisible(lists);
+        if (!lists && !m_channels->isLoaded() && !m_channels->isBusy()) m_channels->reload();
+    });
     m_message->setStyleSheet(QStringLiteral("color: #c62828;"));
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_newUser);
@@ -132,6 +145,11 @@ void AdminPage::reload()
     m_roles->reload();
 }
 
+void AdminPage::showChannelSettings()
+{
+    if (m_channels) m_tabs->setCurrentWidget(m_channels);
+}
+
 void AdminPage::toggleDisabled()
 {
     const QModelIndex index = static_cast<Widgets::PagedView *>(m_usersView)->view()->currentIndex();
@@ -159,6 +177,7 @@ void AdminPage::retranslate()
     m_title->setText(tr("Administration"));
     m_tabs->setTabText(0, tr("Users"));
     m_tabs->setTabText(1, tr("Roles"));
+    if (m_channels) m_tabs->setTabText(2, tr("Channels"));
     m_newUser->setText(tr("&New user…"));
     m_disable->setText(tr("&Disable / enable"));
     m_refresh->setText(tr("Re&fresh"));

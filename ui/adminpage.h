@@ -17,6 +17,8 @@ class Repository;
 
 namespace LoyaltyDesk::Ui {
 
+class ChannelSettingsPage;
+
 // Creates a user with a password and roles (POST /api/v1/users).
 class NewUserDialog final : public QDialog {
     Q_OBJECT
@@ -35,15 +37,19 @@ private:
     QDialogButtonBox *m_buttons;
 };
 
-// Administration: users and roles.
+// Administration: users and roles, and the message channels for those who may
+// change settings.
 class AdminPage final : public QWidget {
     Q_OBJECT
 public:
-    explicit AdminPage(Models::Repository *repository, QWidget *parent = nullptr);
+    AdminPage(Models::Repository *repository, bool channelSettings, QWidget *parent = nullptr);
 
     void reload();
     Models::PagedModel *usersModel() const { return m_users; }
     Models::PagedModel *rolesModel() const { return m_roles; }
+    // Null without the permission settings.manage.
+    ChannelSettingsPage *channelSettings() const { return m_channels; }
+    void showChannelSettings();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -62,6 +68,7 @@ private:
     QPushButton *m_refresh;
     QLabel *m_message;
     QWidget *m_usersView;
+    ChannelSettingsPage *m_channels = nullptr;
 };
 
 }  // namespace LoyaltyDesk::Ui

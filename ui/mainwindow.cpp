@@ -82,7 +82,7 @@ MainWindow::MainWindow(Models::Repository *repository, const Models::Session &se
         addSection(QStringLiteral("customers"), QT_TR_NOOP("Customers"), QStringLiteral(":/icons/customers.svg"), m_customers);
     }
     if (session.can(Core::Permissions::UsersManage)) {
-        m_admin = new AdminPage(repository, this);
+        m_admin = new AdminPage(repository, session.can(Core::Permissions::SettingsManage), this);
         addSection(QStringLiteral("administration"), QT_TR_NOOP("Administration"), QStringLiteral(":/icons/admin.svg"), m_admin);
     }
     if (m_sections.isEmpty()) {

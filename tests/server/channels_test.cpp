@@ -1,19 +1,14 @@
 // Message channels through the real server, on SQLite and PostgreSQL: e-mail to a real
 // local SMTP server (Debian's python3-aiosmtpd) whose received MIME is parsed by
 // Python's email package, and an HTTP provider played by a small local server.
+#include "support/channelsink.h"
 #include "support/testserver.h"
 
 #include <gtest/gtest.h>
 
-#include <QDir>
-#include <QElapsedTimer>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QRegularExpression>
-#include <QTemporaryDir>
-#include <QThread>
 #include <QUrl>
 
 using namespace LoyaltyDesk::Test;
@@ -22,47 +17,6 @@ namespace {
 
 QByteArray json(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
 QString str(const char *s) { return QString::fromUtf8(s); }
-
-// tests/server/channel_sinks.py in one of its two roles, on a free loopback port.
-class Sink final {
-public:
-    explicit Sink(const QStringList &args)
-    {
-        m_process.setProgram(QStringLiteral("/usr/bin/python3"));
-        m_process.setArguments(QStringList{QStringLiteral(LD_SOURCE_DIR "/tests/server/channel_sinks.py")} + args.mid(0, 1) + QStringList{m_dir.path()} + args.mid(1));
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process.start();
-        QElapsedTimer t;
-        t.start();
-        QByteArray out;
-        while (!out.contains('\n') && t.elapsed() < 15000 && m_process.waitForReadyRead(500)) out += m_process.readAll();
-        const auto m = QRegularExpression(QStringLiteral("PORT (\\d+)")).match(QString::fromLatin1(out));
-        if (m.hasMatch()) port = m.captured(1).toInt();
-    }
-    ~Sink()
-    {
-        m_process.kill();
-        m_process.waitForFinished(3000);
-    }
-    // The n-th thing received (1-based), waiting for it to arrive.
-    QJsonObject received(int n)
-    {
-        const QString path = m_dir.filePath(QStringLiteral("%1.json").arg(n, 3, 10, QLatin1Char('0')));
-        QElapsedTimer t;
-        t.start();
-        while (!QFile::exists(path) && t.elapsed() < 10000) QThread::msleep(20);
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly)) return {};
-        return QJsonDocument::fromJson(f.readAll()).object();
-    }
-    int count() const { return int(QDir(m_dir.path()).entryList({QStringLiteral("*.json")}).size()); }
-
-    int port = 0;
-
-private:
-    QTemporaryDir m_dir;
-    QProcess m_process;
-};
 
 class Channels : public ::testing::TestWithParam<Backend> {
 protected:
@@ -216,9 +170,9 @@ TEST_P(Channels, SettingsAreValidatedAuditedAndKeepSecrets)
 
 TEST_P(Channels, TestSendDeliversProperMimeOverSmtp)
 {
-    Sink smtp({str("smtp"), str("--auth"), str("mailer:s3cret-pw")});
-    ASSERT_GT(smtp.port, 0);
-    setUpEmail(smtp.port);
+    ChannelSink smtp(ChannelSink::Kind::Smtp, str("mailer:s3cret-pw"));
+    ASSERT_GT(smtp.port(), 0);
+    setUpEmail(smtp.port());
     const HttpResult check = server->post("/api/v1/channels/email/check", {}, admin);
     ASSERT_EQ(check.status, 200);
     EXPECT_TRUE(check.json().value(str("ok")).toBool()) << check.body.toStdString();
@@ -313,9 +267,9 @@ TEST_P(Channels, TestSendDeliversProperMimeOverSmtp)
 
 TEST_P(Channels, TrackingAndOneClickUnsubscribeRecordTheHistory)
 {
-    Sink smtp({str("smtp")});
-    ASSERT_GT(smtp.port, 0);
-    setUpEmail(smtp.port);
+    ChannelSink smtp(ChannelSink::Kind::Smtp);
+    ASSERT_GT(smtp.port(), 0);
+    setUpEmail(smtp.port());
     ASSERT_EQ(patchChannel("email", {{str("settings"), QJsonObject{{str("username"), str("")}}}}).status, 200);
     const qint64 id = emailTemplate();
     const qint64 customerId = reachableCustomer(str("anna.k@example.com"));
@@ -363,9 +317,9 @@ TEST_P(Channels, TrackingAndOneClickUnsubscribeRecordTheHistory)
 
 TEST_P(Channels, PermanentSmtpFailureMarksTheContactInvalid)
 {
-    Sink smtp({str("smtp")});
-    ASSERT_GT(smtp.port, 0);
-    setUpEmail(smtp.port);
+    ChannelSink smtp(ChannelSink::Kind::Smtp);
+    ASSERT_GT(smtp.port(), 0);
+    setUpEmail(smtp.port());
     ASSERT_EQ(patchChannel("email", {{str("settings"), QJsonObject{{str("username"), str("")}}}}).status, 200);
     const qint64 id = emailTemplate();
     const qint64 customerId = reachableCustomer(str("reject.anna@example.com"));
@@ -394,11 +348,11 @@ TEST_P(Channels, PermanentSmtpFailureMarksTheContactInvalid)
 
 TEST_P(Channels, HttpProviderGetsTheRenderedJsonWithinTheRateLimit)
 {
-    Sink provider({str("http")});
-    ASSERT_GT(provider.port, 0);
+    ChannelSink provider(ChannelSink::Kind::Http);
+    ASSERT_GT(provider.port(), 0);
     const HttpResult set = patchChannel("sms", {{str("enabled"), true},
                                                 {str("rate_limit_per_second"), 1},
-                                                {str("settings"), QJsonObject{{str("url"), QStringLiteral("http://127.0.0.1:%1/v1/send").arg(provider.port)},
+                                                {str("settings"), QJsonObject{{str("url"), QStringLiteral("http://127.0.0.1:%1/v1/send").arg(provider.port())},
                                                                               {str("auth_header"), str("Authorization: Bearer key-77")},
                                                                               {str("body_template"), str("{\"phone\": \"{{ to }}\", \"to\": \"{{ to }}\", \"message\": \"{{ text }}\", \"ref\": {{ message_id }}}")}}}});
     ASSERT_EQ(set.status, 200) << set.body.toStdString();
