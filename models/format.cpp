@@ -143,6 +143,8 @@ QString code(const QString &text)
         {QStringLiteral("add_to_cart"), QT_TRANSLATE_NOOP("LoyaltyDesk::Models::Format", "added to cart")},
         {QStringLiteral("registration"), QT_TRANSLATE_NOOP("LoyaltyDesk::Models::Format", "registration")},
         {QStringLiteral("unsubscribe_link"), QT_TRANSLATE_NOOP("LoyaltyDesk::Models::Format", "unsubscribe link")},
+        {QStringLiteral("unsubscribe link"), QT_TRANSLATE_NOOP("LoyaltyDesk::Models::Format", "unsubscribe link")},
+        {QStringLiteral("unsubscribed"), QT_TRANSLATE_NOOP("LoyaltyDesk::Models::Format", "unsubscribed")},
         {QStringLiteral("physical"), QT_TRANSLATE_NOOP("LoyaltyDesk::Models::Format", "physical")},
         {QStringLiteral("virtual"), QT_TRANSLATE_NOOP("LoyaltyDesk::Models::Format", "virtual")},
     };

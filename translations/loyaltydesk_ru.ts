@@ -632,6 +632,10 @@
         <source>unsubscribe link</source>
         <translation>ссылка отписки</translation>
     </message>
+    <message>
+        <source>unsubscribed</source>
+        <translation>отписка</translation>
+    </message>
 </context>
 <context>
     <name>LoyaltyDesk::Models::LocalCache</name>
