@@ -21,6 +21,7 @@ struct ApiClient::Call {
     QString path;
     QUrlQuery query;
     QByteArray body;
+    QByteArray contentType;
     QPointer<const QObject> context;
     JsonCallback callback;
     bool mayReauthenticate = true;
@@ -136,14 +137,21 @@ void ApiClient::remove(const QString &path, const QObject *context, JsonCallback
     send("DELETE", path, {}, {}, context, std::move(callback));
 }
 
+void ApiClient::postRaw(const QString &path, const QUrlQuery &query, const QByteArray &body, const QByteArray &contentType,
+                        const QObject *context, JsonCallback callback)
+{
+    send("POST", path, query, body, context, std::move(callback), true, contentType);
+}
+
 void ApiClient::send(const QByteArray &verb, const QString &path, const QUrlQuery &query, const QByteArray &body,
-                     const QObject *context, JsonCallback callback, bool mayReauthenticate)
+                     const QObject *context, JsonCallback callback, bool mayReauthenticate, const QByteArray &contentType)
 {
     auto call = std::make_shared<Call>();
     call->verb = verb;
     call->path = path;
     call->query = query;
     call->body = body;
+    call->contentType = contentType;
     call->context = context;
     call->callback = std::move(callback);
     call->mayReauthenticate = mayReauthenticate;
@@ -161,7 +169,7 @@ void ApiClient::start(const std::shared_ptr<Call> &call)
     request.setRawHeader("Accept", "application/json, application/problem+json");
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArray("LoyaltyDesk/" + QCoreApplication::applicationVersion().toUtf8()));
     if (!m_token.isEmpty()) request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
-    if (!call->body.isEmpty()) request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (!call->body.isEmpty()) request.setHeader(QNetworkRequest::ContentTypeHeader, call->contentType);
     request.setTransferTimeout(m_timeoutMs);
     QNetworkReply *reply = m_nam->sendCustomRequest(request, call->verb, call->body);
     connect(reply, &QNetworkReply::finished, this, [this, reply, call] { finished(reply, call); });
@@ -218,8 +226,20 @@ void ApiClient::complete(const std::shared_ptr<Call> &call, int status, const QB
         error.message = known.isEmpty() ? detail : (specific && !detail.isEmpty() ? detail : known);
         for (const auto &v : p.object.value(QStringLiteral("errors")).toArray()) {
             const QJsonObject e = v.toObject();
-            error.fields.append({e.value(QStringLiteral("field")).toString(), e.value(QStringLiteral("message")).toString()});
+            const QString message = e.value(QStringLiteral("message")).toString();
+            // Template errors name a part and a position instead of a field.
+            if (!e.contains(QStringLiteral("field")) && e.contains(QStringLiteral("part"))) {
+                const int line = e.value(QStringLiteral("line")).toInt(), column = e.value(QStringLiteral("column")).toInt();
+                error.fields.append({QStringLiteral("content.") + e.value(QStringLiteral("part")).toString(),
+                                     line > 0 ? tr("line %1, column %2: %3").arg(line).arg(column).arg(message) : message});
+                continue;
+            }
+            error.fields.append({e.value(QStringLiteral("field")).toString(), message});
         }
+        // What an outside provider answered (a failed send) travels as the field "response".
+        if (const QJsonValue response = p.object.value(QStringLiteral("response")); !response.isUndefined() && !response.isNull())
+            error.fields.append({QStringLiteral("response"), response.isString() ? response.toString()
+                                                                                  : QString::fromUtf8(QJsonDocument(response.toObject()).toJson(QJsonDocument::Indented))});
     }
     if (error.message.isEmpty()) {
         error.kind = ErrorKind::Http;

@@ -53,6 +53,9 @@ public:
     void post(const QString &path, const QJsonObject &body, const QObject *context, JsonCallback callback);
     void patch(const QString &path, const QJsonObject &body, const QObject *context, JsonCallback callback);
     void remove(const QString &path, const QObject *context, JsonCallback callback);
+    // A body that is not JSON (an HTML file to import), sent with its own content type.
+    void postRaw(const QString &path, const QUrlQuery &query, const QByteArray &body, const QByteArray &contentType,
+                 const QObject *context, JsonCallback callback);
 
     // Bodies larger than this are parsed off the GUI thread.
     static constexpr qsizetype OffThreadParseBytes = 32 * 1024;
@@ -79,7 +82,8 @@ private:
     void setOnline(bool online);
     void probe();
     void send(const QByteArray &verb, const QString &path, const QUrlQuery &query, const QByteArray &body,
-              const QObject *context, JsonCallback callback, bool mayReauthenticate = true);
+              const QObject *context, JsonCallback callback, bool mayReauthenticate = true,
+              const QByteArray &contentType = QByteArrayLiteral("application/json"));
 
     QNetworkAccessManager *m_nam;
     QUrl m_baseUrl;

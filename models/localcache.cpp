@@ -93,7 +93,8 @@ bool LocalCache::open()
                                           "size INTEGER NOT NULL, stored_at INTEGER NOT NULL, used_at INTEGER NOT NULL)")) &&
                     q.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS entries_used ON entries (used_at)")) &&
                     q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS searches (scope TEXT NOT NULL, text TEXT NOT NULL, "
-                                          "at INTEGER NOT NULL, PRIMARY KEY (scope, text))"));
+                                          "at INTEGER NOT NULL, PRIMARY KEY (scope, text))")) &&
+                    q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS drafts (key TEXT PRIMARY KEY, data BLOB NOT NULL, saved_at INTEGER NOT NULL)"));
     if (!ok) {
         report(tr("The local cache %1 cannot be prepared: %2").arg(m_path, q.lastError().text()));
         return false;
@@ -223,6 +224,51 @@ void LocalCache::clear(const QObject *context, std::function<void()> callback)
         q.exec(QStringLiteral("DELETE FROM searches"));
         q.exec(QStringLiteral("VACUUM"));
     }, std::move(callback));
+}
+
+void LocalCache::putDraft(const QString &key, const QJsonObject &json)
+{
+    run([this, key, json] {
+        if (!open()) return;
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) return report(tr("A draft cannot be kept: %1").arg(q.lastError().text()));
+        q.prepare(QStringLiteral("INSERT INTO drafts (key, data, saved_at) VALUES (?, ?, ?) "
+                                 "ON CONFLICT (key) DO UPDATE SET data = excluded.data, saved_at = excluded.saved_at"));
+        q.addBindValue(key);
+        q.addBindValue(QJsonDocument(json).toJson(QJsonDocument::Compact));
+        q.addBindValue(nowMs());
+        const bool written = q.exec();
+        const QString why = q.lastError().text();
+        QSqlQuery end(db);
+        if (!written || !end.exec(QStringLiteral("COMMIT"))) {
+            end.exec(QStringLiteral("ROLLBACK"));
+            report(tr("A draft cannot be kept: %1").arg(written ? end.lastError().text() : why));
+        }
+    });
+}
+
+void LocalCache::draft(const QString &key, const QObject *context, std::function<void(std::optional<Entry>)> callback)
+{
+    ask(context, [this, key]() -> std::optional<Entry> {
+        if (!open()) return std::nullopt;
+        QSqlQuery q(QSqlDatabase::database(m_connection, false));
+        q.prepare(QStringLiteral("SELECT data, saved_at FROM drafts WHERE key = ?"));
+        q.addBindValue(key);
+        if (!q.exec() || !q.next()) return std::nullopt;
+        return Entry{QJsonDocument::fromJson(q.value(0).toByteArray()).object(), QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong())};
+    }, std::move(callback));
+}
+
+void LocalCache::removeDraft(const QString &key)
+{
+    run([this, key] {
+        if (!open()) return;
+        QSqlQuery q(QSqlDatabase::database(m_connection, false));
+        q.prepare(QStringLiteral("DELETE FROM drafts WHERE key = ?"));
+        q.addBindValue(key);
+        q.exec();
+    });
 }
 
 void LocalCache::flush()

@@ -44,6 +44,11 @@ public:
     void recentSearches(const QString &scope, int limit, const QObject *context, std::function<void(QStringList)> callback);
     void sizeBytes(const QObject *context, std::function<void(qint64)> callback);
     void clear(const QObject *context, std::function<void()> callback);
+    // Unsaved edits (drafts), kept apart from the cache: never trimmed, never cleared
+    // with it. Each write is one transaction; an app crash loses at most the write in flight.
+    void putDraft(const QString &key, const QJsonObject &json);
+    void draft(const QString &key, const QObject *context, std::function<void(std::optional<Entry>)> callback);
+    void removeDraft(const QString &key);
     // Blocks until every queued write has reached the disk (tests, shutdown).
     void flush();
 

@@ -110,4 +110,35 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>LoyaltyDesk::Ui::TemplateEditor</name>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n character</numerusform>
+            <numerusform>%n characters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segment(s)</source>
+        <translation>
+            <numerusform>%n segment</numerusform>
+            <numerusform>%n segments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Most devices cut this after %n character(s).</source>
+        <translation>
+            <numerusform>Most devices cut this after %n character.</numerusform>
+            <numerusform>Most devices cut this after %n characters.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>After merging: %n character(s)</source>
+        <translation>
+            <numerusform>After merging: %n character</numerusform>
+            <numerusform>After merging: %n characters</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -3,6 +3,8 @@
 #include "adminpage.h"
 #include "core/permissions.h"
 #include "customerspage.h"
+#include "templateeditor.h"
+#include "templatespage.h"
 #include "models/apiclient.h"
 #include "models/pagedmodel.h"
 #include "models/appsettings.h"
@@ -81,6 +83,10 @@ MainWindow::MainWindow(Models::Repository *repository, const Models::Session &se
         m_customers->setSession(session);
         addSection(QStringLiteral("customers"), QT_TR_NOOP("Customers"), QStringLiteral(":/icons/customers.svg"), m_customers);
     }
+    if (session.can(Core::Permissions::TemplatesRead)) {
+        m_templates = new TemplatesPage(repository, session, this);
+        addSection(QStringLiteral("messages"), QT_TR_NOOP("Messages"), QStringLiteral(":/icons/messages.svg"), m_templates);
+    }
     if (session.can(Core::Permissions::UsersManage)) {
         m_admin = new AdminPage(repository, session.can(Core::Permissions::SettingsManage), this);
         addSection(QStringLiteral("administration"), QT_TR_NOOP("Administration"), QStringLiteral(":/icons/admin.svg"), m_admin);
@@ -97,6 +103,7 @@ MainWindow::MainWindow(Models::Repository *repository, const Models::Session &se
         if (row < 0 || row >= m_sections.size()) return;
         m_pages->setCurrentWidget(m_sections[row].page);
         if (m_sections[row].page == m_admin && !m_admin->usersModel()->hasLoaded()) m_admin->reload();
+        if (m_sections[row].page == m_templates && m_templates->loadCount() == 0) m_templates->reload();
     });
     if (!m_sections.isEmpty()) m_sidebar->setCurrentRow(0);
 
@@ -200,6 +207,7 @@ void MainWindow::setSession(const Models::Session &session)
 {
     m_session = session;
     if (m_customers) m_customers->setSession(session);
+    if (m_templates) m_templates->setSession(session);
     updateStatus();
 }
 
@@ -238,6 +246,9 @@ void MainWindow::showShortcuts()
                                 "<tr><td><b>Alt+Left</b>, <b>Esc</b></td><td>Back to the results</td></tr>"
                                 "<tr><td><b>Ctrl+Tab</b></td><td>Next profile tab</td></tr>"
                                 "<tr><td><b>Ctrl+S</b></td><td>Save the profile</td></tr>"
+                                "<tr><td><b>Ctrl+N</b></td><td>New message template (in Messages)</td></tr>"
+                                "<tr><td><b>Ctrl+T</b></td><td>Test send of the open template</td></tr>"
+                                "<tr><td><b>Ctrl+Z</b>, <b>Ctrl+Shift+Z</b></td><td>Undo, redo in the template editor</td></tr>"
                                 "<tr><td><b>Ctrl+1…9</b></td><td>Go to a section</td></tr>"
                                 "<tr><td><b>Ctrl+,</b></td><td>Settings</td></tr>"
                                 "</table>"));
@@ -252,6 +263,7 @@ void MainWindow::changeEvent(QEvent *event)
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     Models::AppSettings().setWindowGeometry(saveGeometry());
+    if (m_templates && m_templates->editor()) m_templates->editor()->flushDraft();
     QMainWindow::closeEvent(event);
 }
 

@@ -22,6 +22,7 @@ namespace LoyaltyDesk::Ui {
 
 class AdminPage;
 class CustomersPage;
+class TemplatesPage;
 
 // The shell: a sidebar with the sections the user's permissions allow (sections that
 // are not built yet are absent, not empty), the section pages, and a status bar with
@@ -31,12 +32,13 @@ class MainWindow final : public QMainWindow {
 public:
     MainWindow(Models::Repository *repository, const Models::Session &session, QWidget *parent = nullptr);
 
-    // Codes of the sections shown, in sidebar order: "customers", "administration".
+    // Codes of the sections shown, in sidebar order: "customers", "messages", "administration".
     QStringList sectionIds() const;
     void showSection(const QString &id);
     QString currentSection() const;
     CustomersPage *customersPage() const { return m_customers; }
     AdminPage *adminPage() const { return m_admin; }
+    TemplatesPage *templatesPage() const { return m_templates; }
     Widgets::Badge *onlineBadge() const { return m_online; }
     QLabel *userLabel() const { return m_user; }
     void setSession(const Models::Session &session);
@@ -73,6 +75,7 @@ private:
     QList<Section> m_sections;
     CustomersPage *m_customers = nullptr;
     AdminPage *m_admin = nullptr;
+    TemplatesPage *m_templates = nullptr;
     QLabel *m_brand;
     QLabel *m_server;
     QLabel *m_user;

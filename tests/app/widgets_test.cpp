@@ -129,11 +129,11 @@ TEST_P(Roles, SidebarShowsOnlyTheSectionsTheRoleMayUse)
 INSTANTIATE_TEST_SUITE_P(
     DemoUsers, Roles,
     ::testing::Values(RoleCase{"operator", {QStringLiteral("customers")}},
-                      RoleCase{"marketer", {QStringLiteral("customers")}},
+                      RoleCase{"marketer", {QStringLiteral("customers"), QStringLiteral("messages")}},
                       RoleCase{"analyst", {QStringLiteral("customers")}},
-                      RoleCase{"designer", {}},
-                      RoleCase{"campaign_editor", {}},
-                      RoleCase{"admin", {QStringLiteral("customers"), QStringLiteral("administration")}}),
+                      RoleCase{"designer", {QStringLiteral("messages")}},
+                      RoleCase{"campaign_editor", {QStringLiteral("messages")}},
+                      RoleCase{"admin", {QStringLiteral("customers"), QStringLiteral("messages"), QStringLiteral("administration")}}),
     [](const auto &info) { return std::string(info.param.user); });
 
 TEST(Login, WrongPasswordAndUnreachableServerSayWhatIsWrong)
