@@ -20,6 +20,7 @@
 #include <QEvent>
 #include <QFontDatabase>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QJsonArray>
@@ -88,6 +89,9 @@ TemplateEditor::TemplateEditor(Models::Repository *repository, const Models::Ses
       m_versionLabel(new QLabel(this)),
       m_back(new QToolButton(this)),
       m_name(new QLineEdit(this)),
+      m_nameCaption(new QLabel(this)),
+      m_folderCaption(new QLabel(this)),
+      m_tagsCaption(new QLabel(this)),
       m_folder(new QComboBox(this)),
       m_tags(new QLineEdit(this)),
       m_banner(new QFrame(this)),
@@ -155,10 +159,18 @@ TemplateEditor::TemplateEditor(Models::Repository *repository, const Models::Ses
     m_undo->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
     m_redo->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
 
-    auto *meta = new QHBoxLayout;
-    meta->addWidget(m_name, 3);
-    meta->addWidget(m_folder, 2);
-    meta->addWidget(m_tags, 2);
+    auto *meta = new QGridLayout;
+    meta->setVerticalSpacing(2);
+    for (QLabel *caption : {m_nameCaption, m_folderCaption, m_tagsCaption}) caption->setForegroundRole(QPalette::PlaceholderText);
+    meta->addWidget(m_nameCaption, 0, 0);
+    meta->addWidget(m_folderCaption, 0, 1);
+    meta->addWidget(m_tagsCaption, 0, 2);
+    meta->addWidget(m_name, 1, 0);
+    meta->addWidget(m_folder, 1, 1);
+    meta->addWidget(m_tags, 1, 2);
+    meta->setColumnStretch(0, 3);
+    meta->setColumnStretch(1, 2);
+    meta->setColumnStretch(2, 2);
 
     auto *formScroll = new QScrollArea(this);
     formScroll->setWidgetResizable(true);
@@ -168,8 +180,8 @@ TemplateEditor::TemplateEditor(Models::Repository *repository, const Models::Ses
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(8, 0, 0, 0);
     rightLayout->addWidget(m_previewLabel);
-    rightLayout->addWidget(m_sampleLabel);
     rightLayout->addWidget(m_sample);
+    rightLayout->addWidget(m_sampleLabel);
     rightLayout->addWidget(m_preview, 1, Qt::AlignHCenter);
     m_previewLabel->setStyleSheet(QStringLiteral("font-weight: 600;"));
     m_sampleLabel->setForegroundRole(QPalette::PlaceholderText);
@@ -251,14 +263,14 @@ QString TemplateEditor::draftKey() const
                                   m_id ? QString::number(m_id) : QStringLiteral("new-") + m_channel);
 }
 
-QString TemplateEditor::partTitle(const QString &part) const
+QString TemplateEditor::partTitle(const QString &channel, const QString &part)
 {
     if (part == QLatin1String("subject")) return tr("Subject");
     if (part == QLatin1String("preheader")) return tr("Preheader");
     if (part == QLatin1String("sender_name")) return tr("Sender name");
     if (part == QLatin1String("sender_email")) return tr("Sender e-mail");
     if (part == HtmlPart) return tr("HTML source");
-    if (part == TextPart) return m_channel == QLatin1String("email") ? tr("Plain-text part") : tr("Text");
+    if (part == TextPart) return channel == QLatin1String("email") ? tr("Plain-text part") : tr("Text");
     if (part == QLatin1String("title")) return tr("Title");
     if (part == QLatin1String("body")) return tr("Body");
     if (part == QLatin1String("deep_link")) return tr("Deep link");
@@ -304,7 +316,9 @@ void TemplateEditor::build(const QString &channel)
                 edit->setFont(mono);
                 edit->setLineWrapMode(QPlainTextEdit::NoWrap);
             }
-            edit->setMinimumHeight(email ? 260 : 150);
+            const bool main = email || name == TextPart;  // the SMS or messenger text is the whole message
+            edit->setMinimumHeight(main ? 220 : 110);
+            if (!main) edit->setMaximumHeight(150);
             connect(edit, &QPlainTextEdit::textChanged, this, [this] {
                 if (!m_filling) edited();
             });
@@ -353,7 +367,7 @@ void TemplateEditor::build(const QString &channel)
             }
             m_bodyTabs->addTab(box, QString());
             p.label->hide();
-        } else if (multi) {
+        } else if (multi && name == TextPart) {
             layout->addWidget(p.label);
             layout->addWidget(box, 1);
         } else {
@@ -362,7 +376,7 @@ void TemplateEditor::build(const QString &channel)
         m_parts.append(p);
     }
     if (m_bodyTabs) layout->addWidget(m_bodyTabs, 1);
-    else layout->addStretch(0);
+    else if (!field(TextPart)) layout->addStretch(1);
     if (m_ownText) m_ownText->setChecked(false);
     m_preview->setChannel(channel);
     retranslate();
@@ -425,6 +439,17 @@ QJsonObject TemplateEditor::document() const
                        {Folder, m_folder->currentText().trimmed()},
                        {Tags, QJsonArray::fromStringList(tagList(m_tags->text()))},
                        {Content, content()}};
+}
+
+void TemplateEditor::setFolders(const QStringList &folders)
+{
+    const bool filling = m_filling;
+    m_filling = true;
+    const QString current = m_folder->currentText();
+    m_folder->clear();
+    m_folder->addItems(folders);
+    m_folder->setEditText(current);
+    m_filling = filling;
 }
 
 void TemplateEditor::newTemplate(const QString &channel, const QString &folder)
@@ -571,7 +596,7 @@ bool TemplateEditor::checkLiquid()
         const QString error = Models::Templates::liquidError(fieldText(p.name));
         p.error->setText(error);
         p.error->setVisible(!error.isEmpty());
-        if (!error.isEmpty()) problems << partTitle(p.name) + QStringLiteral(": ") + error;
+        if (!error.isEmpty()) problems << partTitle(m_channel, p.name) + QStringLiteral(": ") + error;
     }
     if (!problems.isEmpty()) m_preview->setErrors(problems);
     return problems.isEmpty();
@@ -599,7 +624,7 @@ void TemplateEditor::render()
         QStringList errors;
         for (const auto &v : r->value(QStringLiteral("errors")).toArray()) {
             const QJsonObject e = v.toObject();
-            errors << tr("%1, line %2, column %3: %4").arg(partTitle(e.value(QStringLiteral("part")).toString())).arg(e.value(QStringLiteral("line")).toInt())
+            errors << tr("%1, line %2, column %3: %4").arg(partTitle(m_channel, e.value(QStringLiteral("part")).toString())).arg(e.value(QStringLiteral("line")).toInt())
                           .arg(e.value(QStringLiteral("column")).toInt()).arg(e.value(QStringLiteral("message")).toString());
         }
         m_preview->setParts(r->value(QStringLiteral("parts")).toObject());
@@ -723,6 +748,9 @@ void TemplateEditor::retranslate()
 {
     m_back->setToolTip(tr("Back to the library (Alt+Left)"));
     m_name->setPlaceholderText(tr("Template name"));
+    m_nameCaption->setText(tr("Name"));
+    m_folderCaption->setText(tr("Folder"));
+    m_tagsCaption->setText(tr("Tags"));
     m_folder->lineEdit()->setPlaceholderText(tr("Folder, e.g. Promo/Summer"));
     m_tags->setPlaceholderText(tr("Tags, separated by commas"));
     m_restoreDraft->setText(tr("Restore"));
@@ -736,7 +764,7 @@ void TemplateEditor::retranslate()
     m_redoAction->setText(tr("Redo"));
     m_redoAction->setToolTip(tr("Redo in the current field (Ctrl+Shift+Z)"));
     m_previewLabel->setText(tr("Preview"));
-    for (const auto &p : m_parts) p.label->setText(partTitle(p.name));
+    for (const auto &p : m_parts) p.label->setText(partTitle(m_channel, p.name));
     if (m_bodyTabs) {
         m_bodyTabs->setTabText(0, tr("HTML source"));
         if (m_bodyTabs->count() > 1) m_bodyTabs->setTabText(1, tr("Plain-text part"));

@@ -50,6 +50,8 @@ public:
     void openTemplate(qint64 id);
     // An empty template of a channel (e-mail, sms, push, in_app, messenger).
     void newTemplate(const QString &channel, const QString &folder = {});
+    // The library's folders, offered in the folder box.
+    void setFolders(const QStringList &folders);
 
     qint64 templateId() const { return m_id; }
     qint64 version() const { return m_version; }
@@ -60,6 +62,8 @@ public:
     // {channel, name, folder, tags, content} as the fields hold it now.
     QJsonObject document() const;
     QJsonObject content() const;
+    // "Subject", "Plain-text part", "Image URL", … for a part of a channel.
+    static QString partTitle(const QString &channel, const QString &part);
 
     void save();
     bool isSaving() const { return m_saving; }
@@ -121,7 +125,6 @@ private:
     void showFieldErrors(const QList<QPair<QString, QString>> &errors);
     void updateVersionLabel(const QJsonObject &templ);
     void retranslate();
-    QString partTitle(const QString &part) const;
     QString draftKey() const;
 
     Models::Repository *m_repository;
@@ -146,6 +149,9 @@ private:
     QLabel *m_versionLabel;
     QToolButton *m_back;
     QLineEdit *m_name;
+    QLabel *m_nameCaption;
+    QLabel *m_folderCaption;
+    QLabel *m_tagsCaption;
     QComboBox *m_folder;
     QLineEdit *m_tags;
     QFrame *m_banner;

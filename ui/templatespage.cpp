@@ -54,10 +54,11 @@ QString channelName(const QString &channel)
 }
 
 // The content of a version as text to read: each part under its name.
-QString contentText(const QJsonObject &content)
+QString contentText(const QString &channel, const QJsonObject &content)
 {
     QStringList out;
-    for (auto it = content.begin(); it != content.end(); ++it) out << QStringLiteral("— ") + it.key() + QStringLiteral(" —\n") + it->toString();
+    for (const QString &part : Core::Messages::partsOf(channel))
+        if (content.contains(part)) out << TemplateEditor::partTitle(channel, part).toUpper() + QLatin1Char('\n') + content.value(part).toString();
     return out.join(QStringLiteral("\n\n"));
 }
 
@@ -154,7 +155,7 @@ TemplatesPage::TemplatesPage(Models::Repository *repository, const Models::Sessi
     m_split->addWidget(center);
     m_split->addWidget(history);
     m_split->setStretchFactor(1, 1);
-    m_split->setSizes({190, 700, 300});
+    m_split->setSizes({180, 760, 280});
     m_split->setChildrenCollapsible(false);
     auto *libraryLayout = new QVBoxLayout(m_library);
     libraryLayout->setContentsMargins(16, 14, 16, 12);
@@ -189,7 +190,8 @@ TemplatesPage::TemplatesPage(Models::Repository *repository, const Models::Sessi
         loadHistory(selectedId());
     });
     connect(m_versions, &QListWidget::currentRowChanged, this, [this](int row) {
-        m_versionView->setPlainText(row >= 0 && row < m_history.size() ? contentText(m_history[row].toObject().value(QStringLiteral("content")).toObject()) : QString());
+        m_versionView->setPlainText(row >= 0 && row < m_history.size() ? contentText(selectedTemplate().value(QStringLiteral("channel")).toString(),
+                                                                                      m_history[row].toObject().value(QStringLiteral("content")).toObject()) : QString());
         updateActions();
     });
     connect(m_open, &QPushButton::clicked, this, &TemplatesPage::openSelected);
@@ -345,6 +347,7 @@ void TemplatesPage::fillRows()
         row[6]->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_model->appendRow(row);
     }
+    m_list->header()->setStretchLastSection(false);
     m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
 }
@@ -436,6 +439,7 @@ void TemplatesPage::openTemplate(qint64 id)
         delete m_editor;
     }
     m_editor = new TemplateEditor(m_repository, m_session, this);
+    m_editor->setFolders(m_allFolders);
     m_stack->addWidget(m_editor);
     m_stack->setCurrentWidget(m_editor);
     connect(m_editor, &TemplateEditor::backRequested, this, &TemplatesPage::closeEditor);

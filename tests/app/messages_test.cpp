@@ -22,6 +22,7 @@
 #include <QCheckBox>
 #include <QAbstractItemView>
 #include <QComboBox>
+#include <QDir>
 #include <QCompleter>
 #include <QFile>
 #include <QJsonArray>
@@ -547,4 +548,72 @@ TEST(MessagesSection, FollowsTheTemplatePermissions)
     Ui::MainWindow window(designer.repository.get(), designer.session);
     EXPECT_EQ(window.sectionIds(), QStringList{QStringLiteral("messages")});
     ASSERT_NE(window.templatesPage(), nullptr);
+}
+
+namespace {
+
+bool saveShot(QWidget *widget, const QString &name)
+{
+    QApplication::processEvents();
+    QTest::qWait(200);
+    const QPixmap pixmap = widget->grab();
+    return !pixmap.isNull() && pixmap.save(QStringLiteral(LD_SCREENSHOT_DIR) + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
+}  // namespace
+
+// docs/screenshots: the library, the SMS editor and the push editor with demo templates.
+TEST(MessagesScreenshots, LibrarySmsEditorAndPushEditor)
+{
+    ASSERT_TRUE(demoServer().ok()) << demoServer().error().toStdString();
+    ASSERT_TRUE(QDir().mkpath(QStringLiteral(LD_SCREENSHOT_DIR)));
+    seedLibrary();
+    const QString token = LT::adminToken(demoServer());
+    const qint64 sms = createTemplate(token, QStringLiteral("sms"), QStringLiteral("Bonus reminder"), QStringLiteral("Loyalty"), {QStringLiteral("balance"), QStringLiteral("auto")},
+                                      QJsonObject{{QStringLiteral("text"), QStringLiteral("{{ customer.first_name }}, у вас {{ balance.active }} бонусов. Оплатите ими до 50% покупки!")}});
+    // Two more versions, so the history has something to show.
+    demoServer().patch("/api/v1/templates/" + std::to_string(sms),
+                       json({{QStringLiteral("content"), QJsonObject{{QStringLiteral("text"), QStringLiteral("{{ customer.first_name }}, на карте {{ balance.active }} бонусов — оплатите ими до 50% покупки.")}}}}), token);
+    demoServer().patch("/api/v1/templates/" + std::to_string(sms),
+                       json({{QStringLiteral("content"), QJsonObject{{QStringLiteral("text"), QStringLiteral("{{ customer.first_name }}, на карте {{ balance.active }} бонусов. Оплатите ими до 50% покупки в любом магазине!")}}}}), token);
+    Library lib(QStringLiteral("marketer"));
+    Ui::MainWindow window(lib.repository.get(), lib.session);
+    window.resize(1360, 820);
+    window.show();
+    window.showSection(QStringLiteral("messages"));
+    Ui::TemplatesPage *page = window.templatesPage();
+    ASSERT_NE(page, nullptr);
+    ASSERT_TRUE(waitUntil([&] { return page->loadCount() > 0 && !page->isLoading() && page->model()->rowCount() >= 8; }));
+    ASSERT_TRUE(page->selectTemplate(sms));
+    ASSERT_TRUE(waitUntil([&] { return page->versionList()->count() == 3; }));
+    page->versionList()->setCurrentRow(1);
+    EXPECT_TRUE(saveShot(&window, QStringLiteral("messages-library")));
+
+    // The SMS editor, rendered for a real customer.
+    const LT::DemoCustomer customer = LT::demoCustomer();
+    page->openTemplate(sms);
+    ASSERT_TRUE(waitUntil([&] { return page->editor() && page->editor()->isLoaded(); }));
+    Ui::TemplateEditor *e = page->editor();
+    e->sampleCustomer()->setCustomer(customer.id, customer.name);
+    ASSERT_TRUE(waitUntil([&] { return e->renderCount() > 0 && !e->preview()->shownText().contains(QStringLiteral("{{")); }));
+    ASSERT_TRUE(waitUntil([&] { return e->preview()->shownText().contains(QStringLiteral("бонус")); }));
+    plain(e, "text")->setFocus();
+    plain(e, "text")->moveCursor(QTextCursor::End);
+    EXPECT_TRUE(saveShot(&window, QStringLiteral("sms-editor")));
+
+    // The push editor.
+    qint64 push = 0;
+    for (const auto &v : page->templates())
+        if (v.toObject().value(QStringLiteral("name")).toString() == QLatin1String("Summer sale starts")) push = v.toObject().value(QStringLiteral("id")).toInteger();
+    ASSERT_GT(push, 0);
+    page->openTemplate(push);
+    ASSERT_TRUE(waitUntil([&] { return page->editor() && page->editor()->isLoaded(); }));
+    e = page->editor();
+    auto *image = qobject_cast<QLineEdit *>(e->field(QStringLiteral("image")));
+    image->setText(QStringLiteral("https://cdn.example.com/push/summer-sale.jpg"));
+    e->sampleCustomer()->setCustomer(customer.id, customer.name);
+    ASSERT_TRUE(waitUntil([&] { return e->preview()->shownText().contains(QStringLiteral("summer-sale.jpg")); }));
+    e->nameEdit()->setFocus();
+    EXPECT_TRUE(saveShot(&window, QStringLiteral("push-editor")));
+    e->drafts()->discard();
 }
