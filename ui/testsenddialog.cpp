@@ -4,6 +4,7 @@
 #include "core/phone.h"
 #include "models/apiclient.h"
 #include "models/format.h"
+#include "templateeditor.h"
 #include "widgets/customerpicker.h"
 
 #include <QCheckBox>
@@ -134,7 +135,10 @@ void TestSendDialog::send()
         QStringList lines;
         for (const auto &f : e.fields) {
             if (f.field == QLatin1String("response")) lines << tr("The provider answered:") << f.message;
-            else lines << (f.field.isEmpty() ? f.message : f.field + QStringLiteral(": ") + f.message);
+            else if (f.field.startsWith(QLatin1String("content.")))
+                lines << TemplateEditor::partTitle(m_channel, f.field.mid(8)) + QStringLiteral(": ") + f.message;
+            else
+                lines << (f.field.isEmpty() ? f.message : f.field + QStringLiteral(": ") + f.message);
         }
         QString headline = e.message;
         if (e.httpStatus == 404 && e.fields.isEmpty())

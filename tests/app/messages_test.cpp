@@ -3,6 +3,7 @@
 // duplicate, delete, HTML import, local drafts that survive a crash and a dead
 // network, and the test-send dialog.
 #include "apptest.h"
+#include "support/channelsink.h"
 
 #include "core/messages/sms.h"
 #include "models/apiclient.h"
@@ -168,6 +169,17 @@ struct Library {
     Ui::TemplateEditor *editor() const { return page->editor(); }
     bool editorLoaded() { return waitUntil([&] { return editor() && editor()->isLoaded(); }); }
 };
+
+// Types the last ten digits of a phone into a customer picker and takes the first match.
+bool chooseByPhone(Widgets::CustomerPicker *picker, const QString &e164)
+{
+    picker->setFocus();
+    type(picker, e164.right(10));
+    if (!waitUntil([&] { return picker->matches()->rowCount() > 0; })) return false;
+    picker->completer()->popup()->setCurrentIndex(picker->completer()->completionModel()->index(0, 0));
+    QTest::keyClick(picker->completer()->popup(), Qt::Key_Return);
+    return picker->customerId() > 0;
+}
 
 QPlainTextEdit *plain(Ui::TemplateEditor *e, const char *part) { return qobject_cast<QPlainTextEdit *>(e->field(QString::fromLatin1(part))); }
 
@@ -465,11 +477,7 @@ TEST(MessagesEditor, PreviewRendersForTheChosenCustomerAndShowsErrorsAtOnce)
         << e->preview()->shownText().toStdString();
     // A real customer chosen by name in the picker.
     Widgets::CustomerPicker *picker = e->sampleCustomer();
-    picker->setFocus();
-    type(picker, customer.phoneE164.right(10));
-    ASSERT_TRUE(waitUntil([&] { return picker->matches()->rowCount() > 0; }));
-    picker->completer()->popup()->setCurrentIndex(picker->completer()->completionModel()->index(0, 0));
-    QTest::keyClick(picker->completer()->popup(), Qt::Key_Return);
+    ASSERT_TRUE(chooseByPhone(picker, customer.phoneE164));
     ASSERT_EQ(picker->customerId(), customer.id);
     const QJsonObject profile = demoServer().get("/api/v1/customers/" + std::to_string(customer.id), LT::adminToken(demoServer())).json();
     const QString name = profile.value(QStringLiteral("first_name")).toString();
@@ -489,44 +497,81 @@ TEST(MessagesEditor, PreviewRendersForTheChosenCustomerAndShowsErrorsAtOnce)
     EXPECT_TRUE(e->statusLabel()->text().contains(QStringLiteral("Fix the marked")));
 }
 
-TEST(MessagesTestSend, ValidatesTheRecipientAndShowsWhatTheServerAnswered)
+TEST(MessagesTestSend, SendsForTheChosenCustomerAndShowsErrorsAndTheProvidersAnswer)
 {
     ASSERT_TRUE(demoServer().ok()) << demoServer().error().toStdString();
+    // The SMS provider: a local HTTP sink (the channel may stay switched off for tests).
+    LT::ChannelSink provider(LT::ChannelSink::Kind::Http);
+    ASSERT_GT(provider.port(), 0);
+    const QString token = LT::adminToken(demoServer());
+    const auto set = demoServer().patch(
+        "/api/v1/channels/sms",
+        json({{QStringLiteral("settings"), QJsonObject{{QStringLiteral("url"), QStringLiteral("http://127.0.0.1:%1/send").arg(provider.port())},
+                                                       {QStringLiteral("body_template"), QStringLiteral("{\"to\": \"{{ to }}\", \"text\": \"{{ text }}\"}")}}}}),
+        token);
+    ASSERT_EQ(set.status, 200) << set.body.toStdString();
+    const LT::DemoCustomer customer = LT::demoCustomer();
+    const QString firstName = demoServer().get("/api/v1/customers/" + std::to_string(customer.id), token).json().value(QStringLiteral("first_name")).toString();
+    ASSERT_FALSE(firstName.isEmpty());
+
     Library lib;
     lib.page->newTemplate(QStringLiteral("sms"));
     ASSERT_TRUE(lib.editorLoaded());
     Ui::TemplateEditor *e = lib.editor();
     plain(e, "text")->setFocus();
-    type(plain(e, "text"), QStringLiteral("Test {{ customer.first_name }}"));
+    type(plain(e, "text"), QStringLiteral("Hello {{ customer.first_name }}, your code is 2407"));
     QTest::keyClick(e, Qt::Key_T, Qt::ControlModifier);
     ASSERT_TRUE(waitUntil([&] { return e->testSendDialog() && e->testSendDialog()->isVisible(); }));
     Ui::TestSendDialog *d = e->testSendDialog();
     EXPECT_EQ(d->channel(), QStringLiteral("sms"));
     EXPECT_FALSE(d->sendButton()->isEnabled());
+    // The number is checked as it is typed, with the core phone normalizer.
     type(d->recipientEdit(), QStringLiteral("12"));
     EXPECT_TRUE(d->recipientError()->isVisibleTo(d));
     EXPECT_FALSE(d->sendButton()->isEnabled());
     d->recipientEdit()->clear();
-    type(d->recipientEdit(), LT::localPhoneFormat(QStringLiteral("+79161234567")));
+    type(d->recipientEdit(), LT::localPhoneFormat(QStringLiteral("+79167654321")));
     EXPECT_FALSE(d->recipientError()->isVisibleTo(d));
-    EXPECT_EQ(d->normalizedRecipient(), QStringLiteral("+79161234567"));
+    EXPECT_EQ(d->normalizedRecipient(), QStringLiteral("+79167654321"));
     ASSERT_TRUE(d->sendButton()->isEnabled());
-    bool done = false, ok = true;
+    // The customer found by phone in the dialog's own search.
+    Widgets::CustomerPicker *picker = d->customerPicker();
+    ASSERT_TRUE(chooseByPhone(picker, customer.phoneE164));
+    ASSERT_EQ(picker->customerId(), customer.id);
+
+    int finished = 0;
+    bool ok = false;
     QObject::connect(d, &Ui::TestSendDialog::finished, d, [&](bool success) {
-        done = true;
+        ++finished;
         ok = success;
     });
     d->sendButton()->click();
-    ASSERT_TRUE(waitUntil([&] { return done; }));
-    const auto probe = demoServer().post("/api/v1/templates/test-send", "{}", LT::adminToken(demoServer()));
-    if (probe.status == 404) {
-        // This server has no test sends: the dialog says so instead of failing silently.
-        EXPECT_FALSE(ok);
-        EXPECT_TRUE(d->resultLabel()->text().startsWith(QStringLiteral("This server cannot send tests yet"))) << d->resultLabel()->text().toStdString();
-    } else {
-        EXPECT_TRUE(d->resultLabel()->isVisible());
-        EXPECT_FALSE(d->resultLabel()->text().isEmpty());
-    }
+    ASSERT_TRUE(waitUntil([&] { return finished == 1; }));
+    EXPECT_TRUE(ok) << d->resultLabel()->text().toStdString() << " " << d->details()->toPlainText().toStdString();
+    EXPECT_TRUE(d->resultLabel()->text().startsWith(QStringLiteral("Sent to +79167654321"))) << d->resultLabel()->text().toStdString();
+    const QJsonObject got = QJsonDocument::fromJson(provider.received(1).value(QStringLiteral("body")).toString().toUtf8()).object();
+    EXPECT_EQ(got.value(QStringLiteral("to")).toString(), QStringLiteral("+79167654321"));
+    EXPECT_EQ(got.value(QStringLiteral("text")).toString(), QStringLiteral("Hello ") + firstName + QStringLiteral(", your code is 2407"));
+
+    // Strict: an unknown variable is an error at its line and column, nothing is sent.
+    d->setTemplate(QStringLiteral("sms"), QJsonObject{{QStringLiteral("text"), QStringLiteral("Hi {{ customer.nickname }}")}});
+    d->strictBox()->setChecked(true);
+    d->sendButton()->click();
+    ASSERT_TRUE(waitUntil([&] { return finished == 2; }));
+    EXPECT_FALSE(ok);
+    EXPECT_TRUE(d->details()->isVisibleTo(d));
+    EXPECT_TRUE(d->details()->toPlainText().contains(QStringLiteral("Text: line 1, column 7: unknown variable"))) << d->details()->toPlainText().toStdString();
+    EXPECT_EQ(provider.count(), 1);
+
+    // The provider refuses the number: its answer is shown.
+    d->strictBox()->setChecked(false);
+    d->recipientEdit()->setText(QStringLiteral("+7 999 000-00-00"));
+    d->sendButton()->click();
+    ASSERT_TRUE(waitUntil([&] { return finished == 3; }));
+    EXPECT_FALSE(ok);
+    EXPECT_TRUE(d->resultLabel()->text().startsWith(QStringLiteral("The provider refused the message"))) << d->resultLabel()->text().toStdString();
+    EXPECT_TRUE(d->details()->toPlainText().contains(QStringLiteral("invalid number"))) << d->details()->toPlainText().toStdString();
+
     // An e-mail template wants an address.
     d->setTemplate(QStringLiteral("email"), QJsonObject{{QStringLiteral("html"), QStringLiteral("<p>x</p>")}});
     d->recipientEdit()->setText(QStringLiteral("anna@"));
