@@ -1090,10 +1090,6 @@
         <translation>Сочетания клавиш</translation>
     </message>
     <message>
-        <source>&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Find a customer (from anywhere)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Down&lt;/b&gt;&lt;/td&gt;&lt;td&gt;From the search box to the results&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Open the selected customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Left&lt;/b&gt;, &lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Back to the results&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Tab&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Next profile tab&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Save the profile&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1…9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Go to a section&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+,&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Settings&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation>&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Поиск клиента (откуда угодно)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Вниз&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Из строки поиска к результатам&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Открыть выбранного клиента&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Влево&lt;/b&gt;, &lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Назад к результатам&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Tab&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Следующая вкладка профиля&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Сохранить профиль&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1…9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Перейти к разделу&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+,&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Настройки&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
-    </message>
-    <message>
         <source>LoyaltyDesk</source>
         <translation>LoyaltyDesk</translation>
     </message>
@@ -1850,10 +1846,518 @@
     </message>
 </context>
 <context>
+    <name>LoyaltyDesk::Ui::TemplateEditor</name>
+    <message>
+        <source>Your draft is back. Save to make it a new version.</source>
+        <translation>Черновик восстановлен. Сохраните, чтобы он стал новой версией.</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>Preheader</source>
+        <translation>Прехедер</translation>
+    </message>
+    <message>
+        <source>Sender name</source>
+        <translation>Имя отправителя</translation>
+    </message>
+    <message>
+        <source>Sender e-mail</source>
+        <translation>E-mail отправителя</translation>
+    </message>
+    <message>
+        <source>HTML source</source>
+        <translation>HTML-код</translation>
+    </message>
+    <message>
+        <source>Plain-text part</source>
+        <translation>Текстовая версия</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Заголовок</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Текст сообщения</translation>
+    </message>
+    <message>
+        <source>Deep link</source>
+        <translation>Диплинк</translation>
+    </message>
+    <message>
+        <source>Image URL</source>
+        <translation>URL картинки</translation>
+    </message>
+    <message>
+        <source>Button</source>
+        <translation>Кнопка</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Ссылка</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation>Новый шаблон</translation>
+    </message>
+    <message>
+        <source>not saved yet</source>
+        <translation>ещё не сохранён</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>версия %1</translation>
+    </message>
+    <message>
+        <source>version %1 · %2, %3</source>
+        <translation>версия %1 · %2, %3</translation>
+    </message>
+    <message>
+        <source>Restore your unsaved draft from %1?</source>
+        <translation>Восстановить несохранённый черновик от %1?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n символ</numerusform>
+            <numerusform>%n символа</numerusform>
+            <numerusform>%n символов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>GSM-7</source>
+        <translation>GSM-7</translation>
+    </message>
+    <message>
+        <source>UCS-2 (Unicode)</source>
+        <translation>UCS-2 (Юникод)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segment(s)</source>
+        <translation>
+            <numerusform>%n сегмент</numerusform>
+            <numerusform>%n сегмента</numerusform>
+            <numerusform>%n сегментов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 characters per message (%2 in a long one); %3 left in the last.</source>
+        <translation>%1 символов в одном SMS (%2 в части длинного); в последней части осталось %3.</translation>
+    </message>
+    <message>
+        <source>Marked characters are not in the GSM alphabet: a message holds %1 characters (%2 in a long one); %3 left in the last.</source>
+        <translation>Отмеченных символов нет в алфавите GSM: в одном SMS помещается %1 символов (%2 в части длинного); в последней части осталось %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Most devices cut this after %n character(s).</source>
+        <translation>
+            <numerusform>Большинство устройств обрезают это после %n символа.</numerusform>
+            <numerusform>Большинство устройств обрезают это после %n символов.</numerusform>
+            <numerusform>Большинство устройств обрезают это после %n символов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, line %2, column %3: %4</source>
+        <translation>%1, строка %2, столбец %3: %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>After merging: %n character(s)</source>
+        <translation>
+            <numerusform>После подстановки: %n символ</numerusform>
+            <numerusform>После подстановки: %n символа</numerusform>
+            <numerusform>После подстановки: %n символов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rendered for %1</source>
+        <translation>Для клиента %1</translation>
+    </message>
+    <message>
+        <source>Rendered with sample data</source>
+        <translation>С примерными данными</translation>
+    </message>
+    <message>
+        <source>Give the template a name.</source>
+        <translation>Дайте шаблону название.</translation>
+    </message>
+    <message>
+        <source>Fix the marked template errors first.</source>
+        <translation>Сначала исправьте отмеченные ошибки в шаблоне.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <source>Saved locally; will be kept until you save to the server. (%1)</source>
+        <translation>Сохранено локально и будет храниться, пока вы не сохраните на сервер. (%1)</translation>
+    </message>
+    <message>
+        <source>Saved as version %1.</source>
+        <translation>Сохранено как версия %1.</translation>
+    </message>
+    <message>
+        <source>Back to the library (Alt+Left)</source>
+        <translation>Назад в библиотеку (Alt+Влево)</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>Название шаблона</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Папка</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Теги</translation>
+    </message>
+    <message>
+        <source>Folder, e.g. Promo/Summer</source>
+        <translation>Папка, например Акции/Лето</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>Теги через запятую</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Восстановить</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Отбросить</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Save a new version (Ctrl+S)</source>
+        <translation>Сохранить новую версию (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Test send…</source>
+        <translation>Тестовая отправка…</translation>
+    </message>
+    <message>
+        <source>Send this message to yourself (Ctrl+T)</source>
+        <translation>Отправить это сообщение себе (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <source>Undo in the current field (Ctrl+Z)</source>
+        <translation>Отменить в текущем поле (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>Redo in the current field (Ctrl+Shift+Z)</source>
+        <translation>Повторить в текущем поле (Ctrl+Shift+Z)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Предпросмотр</translation>
+    </message>
+    <message>
+        <source>Write the plain-text part myself (otherwise it is made from the HTML)</source>
+        <translation>Написать текстовую версию самому (иначе она делается из HTML)</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyDesk::Ui::TemplatesPage</name>
+    <message>
+        <source>in-app</source>
+        <translation>in-app</translation>
+    </message>
+    <message>
+        <source>No templates match. Create one with New (Ctrl+N) or import an HTML file.</source>
+        <translation>Подходящих шаблонов нет. Создайте шаблон кнопкой «Создать» (Ctrl+N) или импортируйте HTML-файл.</translation>
+    </message>
+    <message>
+        <source>All templates</source>
+        <translation>Все шаблоны</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Все теги</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Папка</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Теги</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Изменён</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Кем</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Версия</translation>
+    </message>
+    <message>
+        <source>Copied as “%1”.</source>
+        <translation>Скопирован как «%1».</translation>
+    </message>
+    <message>
+        <source>Delete template</source>
+        <translation>Удаление шаблона</translation>
+    </message>
+    <message>
+        <source>Delete “%1” with all its versions? Campaigns that use it will stop sending it.</source>
+        <translation>Удалить «%1» со всеми версиями? Кампании, которые его используют, перестанут его отправлять.</translation>
+    </message>
+    <message>
+        <source>“%1” is deleted.</source>
+        <translation>«%1» удалён.</translation>
+    </message>
+    <message>
+        <source>Import an HTML e-mail</source>
+        <translation>Импорт HTML-письма</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html *.htm)</source>
+        <translation>HTML-файлы (*.html *.htm)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>Не удаётся прочитать %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 4 MB; an e-mail that big would not be delivered.</source>
+        <translation>%1 больше 4 МБ; такое большое письмо не будет доставлено.</translation>
+    </message>
+    <message>
+        <source>Imported as the e-mail template “%1”.</source>
+        <translation>Импортирован как e-mail-шаблон «%1».</translation>
+    </message>
+    <message>
+        <source>Export the template</source>
+        <translation>Экспорт шаблона</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html)</source>
+        <translation>HTML-файлы (*.html)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-файлы (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>Не удаётся записать %1: %2</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Экспортирован в %1.</translation>
+    </message>
+    <message>
+        <source>Version %1 (current) · %2 · %3</source>
+        <translation>Версия %1 (текущая) · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Version %1 · %2 · %3</source>
+        <translation>Версия %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Restore version</source>
+        <translation>Восстановление версии</translation>
+    </message>
+    <message>
+        <source>Make version %1 the current one? It is saved as a new version; nothing is lost.</source>
+        <translation>Сделать версию %1 текущей? Она сохранится как новая версия; ничего не потеряется.</translation>
+    </message>
+    <message>
+        <source>Version %1 is restored as version %2.</source>
+        <translation>Версия %1 восстановлена как версия %2.</translation>
+    </message>
+    <message>
+        <source>Message library</source>
+        <translation>Библиотека сообщений</translation>
+    </message>
+    <message>
+        <source>Search names and texts</source>
+        <translation>Поиск по названиям и текстам</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Все каналы</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Создать</translation>
+    </message>
+    <message>
+        <source>A new template (Ctrl+N)</source>
+        <translation>Новый шаблон (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>Open the template (Enter)</source>
+        <translation>Открыть шаблон (Enter)</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Дублировать</translation>
+    </message>
+    <message>
+        <source>Copy the template (Ctrl+D)</source>
+        <translation>Скопировать шаблон (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Delete the template (Del)</source>
+        <translation>Удалить шаблон (Del)</translation>
+    </message>
+    <message>
+        <source>Import HTML…</source>
+        <translation>Импорт HTML…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Экспорт…</translation>
+    </message>
+    <message>
+        <source>Version history</source>
+        <translation>История версий</translation>
+    </message>
+    <message>
+        <source>Restore this version</source>
+        <translation>Восстановить эту версию</translation>
+    </message>
+    <message>
+        <source>Choose a version to see its text.</source>
+        <translation>Выберите версию, чтобы увидеть её текст.</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyDesk::Ui::TestSendDialog</name>
+    <message>
+        <source>This is not an e-mail address.</source>
+        <translation>Это не адрес электронной почты.</translation>
+    </message>
+    <message>
+        <source>This is not a phone number.</source>
+        <translation>Это не номер телефона.</translation>
+    </message>
+    <message>
+        <source>Sending to %1…</source>
+        <translation>Отправка на %1…</translation>
+    </message>
+    <message>
+        <source>Sent to %1: %2 (message %3).</source>
+        <translation>Отправлено на %1: %2 (сообщение %3).</translation>
+    </message>
+    <message>
+        <source>The provider answered:</source>
+        <translation>Ответ провайдера:</translation>
+    </message>
+    <message>
+        <source>This server cannot send tests yet (it answered “%1”). Update the server.</source>
+        <translation>Этот сервер пока не умеет тестовые отправки (ответ: «%1»). Обновите сервер.</translation>
+    </message>
+    <message>
+        <source>The provider refused the message: %1</source>
+        <translation>Провайдер не принял сообщение: %1</translation>
+    </message>
+    <message>
+        <source>Test send</source>
+        <translation>Тестовая отправка</translation>
+    </message>
+    <message>
+        <source>Sends this message once, as it is in the editor now, rendered for the customer you choose (or sample data).</source>
+        <translation>Отправляет это сообщение один раз — в том виде, в каком оно сейчас в редакторе, с данными выбранного клиента (или примерными данными).</translation>
+    </message>
+    <message>
+        <source>To e-mail:</source>
+        <translation>На e-mail:</translation>
+    </message>
+    <message>
+        <source>To phone:</source>
+        <translation>На телефон:</translation>
+    </message>
+    <message>
+        <source>To device or user:</source>
+        <translation>На устройство или пользователя:</translation>
+    </message>
+    <message>
+        <source>you@example.com</source>
+        <translation>you@example.com</translation>
+    </message>
+    <message>
+        <source>+7 916 123-45-67</source>
+        <translation>+7 916 123-45-67</translation>
+    </message>
+    <message>
+        <source>device token or customer id</source>
+        <translation>токен устройства или id клиента</translation>
+    </message>
+    <message>
+        <source>Render for:</source>
+        <translation>Данные клиента:</translation>
+    </message>
+    <message>
+        <source>Strict: unknown variables and filters are errors</source>
+        <translation>Строго: неизвестные переменные и фильтры — ошибки</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Отправить</translation>
+    </message>
+</context>
+<context>
     <name>LoyaltyDesk::Ui::Workstation</name>
     <message>
         <source>Your session has ended. Sign in again to continue.</source>
         <translation>Сеанс завершён. Войдите снова, чтобы продолжить.</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyDesk::Widgets::CustomerPicker</name>
+    <message>
+        <source>Sample data — or find a customer by phone or name</source>
+        <translation>Примерные данные — или найдите клиента по телефону или имени</translation>
     </message>
 </context>
 <context>
@@ -2063,6 +2567,73 @@
     </message>
 </context>
 <context>
+    <name>LoyaltyDesk::Widgets::MergeTagPicker</name>
+    <message>
+        <source>Customer</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Контакты</translation>
+    </message>
+    <message>
+        <source>Bonus balance</source>
+        <translation>Бонусный баланс</translation>
+    </message>
+    <message>
+        <source>Status tier</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>RFM</source>
+        <translation>RFM</translation>
+    </message>
+    <message>
+        <source>Last purchase</source>
+        <translation>Последняя покупка</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Кампания</translation>
+    </message>
+    <message>
+        <source>Lists and links</source>
+        <translation>Списки и ссылки</translation>
+    </message>
+    <message>
+        <source>No filter</source>
+        <translation>Без фильтра</translation>
+    </message>
+    <message>
+        <source>{{ }} Merge tag</source>
+        <translation>{{ }} Переменная</translation>
+    </message>
+    <message>
+        <source>Insert a customer&apos;s data at the cursor</source>
+        <translation>Вставить данные клиента в позицию курсора</translation>
+    </message>
+    <message>
+        <source>Find a variable: name, balance, receipt…</source>
+        <translation>Найти переменную: имя, баланс, чек…</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>Переменная</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>Пример</translation>
+    </message>
+    <message>
+        <source>Enter inserts at the cursor. Filter:</source>
+        <translation>Enter вставляет в позицию курсора. Фильтр:</translation>
+    </message>
+</context>
+<context>
     <name>LoyaltyDesk::Widgets::PagedView</name>
     <message>
         <source>Offline: showing the copy saved %1. It is read-only and refreshes when the server is back.</source>
@@ -2095,6 +2666,37 @@
     <message>
         <source>Retry</source>
         <translation>Повторить</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyDesk::Widgets::PhonePreview</name>
+    <message>
+        <source>Rendering…</source>
+        <translation>Подстановка…</translation>
+    </message>
+    <message>
+        <source>LoyaltyDesk</source>
+        <translation>LoyaltyDesk</translation>
+    </message>
+    <message>
+        <source>Today %1</source>
+        <translation>Сегодня %1</translation>
+    </message>
+    <message>
+        <source>Lock screen</source>
+        <translation>Экран блокировки</translation>
+    </message>
+    <message>
+        <source>Image: %1</source>
+        <translation>Картинка: %1</translation>
+    </message>
+    <message>
+        <source>Opens: %1</source>
+        <translation>Открывает: %1</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Входящие</translation>
     </message>
 </context>
 <context>
@@ -2850,612 +3452,6 @@
     <message>
         <source>Remove “%1”</source>
         <translation>Удалить «%1»</translation>
-    </message>
-</context>
-<context>
-    <name>LoyaltyDesk::Ui::TemplateEditor</name>
-    <message>
-        <source>Your draft is back. Save to make it a new version.</source>
-        <translation>Черновик восстановлен. Сохраните, чтобы он стал новой версией.</translation>
-    </message>
-    <message>
-        <source>Subject</source>
-        <translation>Тема</translation>
-    </message>
-    <message>
-        <source>Preheader</source>
-        <translation>Прехедер</translation>
-    </message>
-    <message>
-        <source>Sender name</source>
-        <translation>Имя отправителя</translation>
-    </message>
-    <message>
-        <source>Sender e-mail</source>
-        <translation>E-mail отправителя</translation>
-    </message>
-    <message>
-        <source>HTML source</source>
-        <translation>HTML-код</translation>
-    </message>
-    <message>
-        <source>Plain-text part</source>
-        <translation>Текстовая версия</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>Текст</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Заголовок</translation>
-    </message>
-    <message>
-        <source>Body</source>
-        <translation>Текст сообщения</translation>
-    </message>
-    <message>
-        <source>Deep link</source>
-        <translation>Диплинк</translation>
-    </message>
-    <message>
-        <source>Image URL</source>
-        <translation>URL картинки</translation>
-    </message>
-    <message>
-        <source>Button</source>
-        <translation>Кнопка</translation>
-    </message>
-    <message>
-        <source>Link</source>
-        <translation>Ссылка</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>Загрузка…</translation>
-    </message>
-    <message>
-        <source>New template</source>
-        <translation>Новый шаблон</translation>
-    </message>
-    <message>
-        <source>not saved yet</source>
-        <translation>ещё не сохранён</translation>
-    </message>
-    <message>
-        <source>version %1</source>
-        <translation>версия %1</translation>
-    </message>
-    <message>
-        <source>version %1 · %2, %3</source>
-        <translation>версия %1 · %2, %3</translation>
-    </message>
-    <message>
-        <source>Restore your unsaved draft from %1?</source>
-        <translation>Восстановить несохранённый черновик от %1?</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n character(s)</source>
-        <translation>
-            <numerusform>%n символ</numerusform>
-            <numerusform>%n символа</numerusform>
-            <numerusform>%n символов</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>GSM-7</source>
-        <translation>GSM-7</translation>
-    </message>
-    <message>
-        <source>UCS-2 (Unicode)</source>
-        <translation>UCS-2 (Юникод)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n segment(s)</source>
-        <translation>
-            <numerusform>%n сегмент</numerusform>
-            <numerusform>%n сегмента</numerusform>
-            <numerusform>%n сегментов</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 characters per message (%2 in a long one); %3 left in the last.</source>
-        <translation>%1 символов в одном SMS (%2 в части длинного); в последней части осталось %3.</translation>
-    </message>
-    <message>
-        <source>Marked characters are not in the GSM alphabet: a message holds %1 characters (%2 in a long one); %3 left in the last.</source>
-        <translation>Отмеченных символов нет в алфавите GSM: в одном SMS помещается %1 символов (%2 в части длинного); в последней части осталось %3.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Most devices cut this after %n character(s).</source>
-        <translation>
-            <numerusform>Большинство устройств обрезают это после %n символа.</numerusform>
-            <numerusform>Большинство устройств обрезают это после %n символов.</numerusform>
-            <numerusform>Большинство устройств обрезают это после %n символов.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1, line %2, column %3: %4</source>
-        <translation>%1, строка %2, столбец %3: %4</translation>
-    </message>
-    <message numerus="yes">
-        <source>After merging: %n character(s)</source>
-        <translation>
-            <numerusform>После подстановки: %n символ</numerusform>
-            <numerusform>После подстановки: %n символа</numerusform>
-            <numerusform>После подстановки: %n символов</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Rendered for %1</source>
-        <translation>Для клиента %1</translation>
-    </message>
-    <message>
-        <source>Rendered with sample data</source>
-        <translation>С примерными данными</translation>
-    </message>
-    <message>
-        <source>Give the template a name.</source>
-        <translation>Дайте шаблону название.</translation>
-    </message>
-    <message>
-        <source>Fix the marked template errors first.</source>
-        <translation>Сначала исправьте отмеченные ошибки в шаблоне.</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>Сохранение…</translation>
-    </message>
-    <message>
-        <source>Saved locally; will be kept until you save to the server. (%1)</source>
-        <translation>Сохранено локально и будет храниться, пока вы не сохраните на сервер. (%1)</translation>
-    </message>
-    <message>
-        <source>Saved as version %1.</source>
-        <translation>Сохранено как версия %1.</translation>
-    </message>
-    <message>
-        <source>Back to the library (Alt+Left)</source>
-        <translation>Назад в библиотеку (Alt+Влево)</translation>
-    </message>
-    <message>
-        <source>Template name</source>
-        <translation>Название шаблона</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Название</translation>
-    </message>
-    <message>
-        <source>Folder</source>
-        <translation>Папка</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>Теги</translation>
-    </message>
-    <message>
-        <source>Folder, e.g. Promo/Summer</source>
-        <translation>Папка, например Акции/Лето</translation>
-    </message>
-    <message>
-        <source>Tags, separated by commas</source>
-        <translation>Теги через запятую</translation>
-    </message>
-    <message>
-        <source>Restore</source>
-        <translation>Восстановить</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>Отбросить</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Сохранить</translation>
-    </message>
-    <message>
-        <source>Save a new version (Ctrl+S)</source>
-        <translation>Сохранить новую версию (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>Test send…</source>
-        <translation>Тестовая отправка…</translation>
-    </message>
-    <message>
-        <source>Send this message to yourself (Ctrl+T)</source>
-        <translation>Отправить это сообщение себе (Ctrl+T)</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>Отменить</translation>
-    </message>
-    <message>
-        <source>Undo in the current field (Ctrl+Z)</source>
-        <translation>Отменить в текущем поле (Ctrl+Z)</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>Повторить</translation>
-    </message>
-    <message>
-        <source>Redo in the current field (Ctrl+Shift+Z)</source>
-        <translation>Повторить в текущем поле (Ctrl+Shift+Z)</translation>
-    </message>
-    <message>
-        <source>Preview</source>
-        <translation>Предпросмотр</translation>
-    </message>
-    <message>
-        <source>Write the plain-text part myself (otherwise it is made from the HTML)</source>
-        <translation>Написать текстовую версию самому (иначе она делается из HTML)</translation>
-    </message>
-</context>
-<context>
-    <name>LoyaltyDesk::Ui::TemplatesPage</name>
-    <message>
-        <source>in-app</source>
-        <translation>in-app</translation>
-    </message>
-    <message>
-        <source>No templates match. Create one with New (Ctrl+N) or import an HTML file.</source>
-        <translation>Подходящих шаблонов нет. Создайте шаблон кнопкой «Создать» (Ctrl+N) или импортируйте HTML-файл.</translation>
-    </message>
-    <message>
-        <source>All templates</source>
-        <translation>Все шаблоны</translation>
-    </message>
-    <message>
-        <source>All tags</source>
-        <translation>Все теги</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Название</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>Канал</translation>
-    </message>
-    <message>
-        <source>Folder</source>
-        <translation>Папка</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>Теги</translation>
-    </message>
-    <message>
-        <source>Updated</source>
-        <translation>Изменён</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>Кем</translation>
-    </message>
-    <message>
-        <source>Version</source>
-        <translation>Версия</translation>
-    </message>
-    <message>
-        <source>Copied as “%1”.</source>
-        <translation>Скопирован как «%1».</translation>
-    </message>
-    <message>
-        <source>Delete template</source>
-        <translation>Удаление шаблона</translation>
-    </message>
-    <message>
-        <source>Delete “%1” with all its versions? Campaigns that use it will stop sending it.</source>
-        <translation>Удалить «%1» со всеми версиями? Кампании, которые его используют, перестанут его отправлять.</translation>
-    </message>
-    <message>
-        <source>“%1” is deleted.</source>
-        <translation>«%1» удалён.</translation>
-    </message>
-    <message>
-        <source>Import an HTML e-mail</source>
-        <translation>Импорт HTML-письма</translation>
-    </message>
-    <message>
-        <source>HTML files (*.html *.htm)</source>
-        <translation>HTML-файлы (*.html *.htm)</translation>
-    </message>
-    <message>
-        <source>%1 cannot be read: %2</source>
-        <translation>Не удаётся прочитать %1: %2</translation>
-    </message>
-    <message>
-        <source>%1 is larger than 4 MB; an e-mail that big would not be delivered.</source>
-        <translation>%1 больше 4 МБ; такое большое письмо не будет доставлено.</translation>
-    </message>
-    <message>
-        <source>Imported as the e-mail template “%1”.</source>
-        <translation>Импортирован как e-mail-шаблон «%1».</translation>
-    </message>
-    <message>
-        <source>Export the template</source>
-        <translation>Экспорт шаблона</translation>
-    </message>
-    <message>
-        <source>HTML files (*.html)</source>
-        <translation>HTML-файлы (*.html)</translation>
-    </message>
-    <message>
-        <source>JSON files (*.json)</source>
-        <translation>JSON-файлы (*.json)</translation>
-    </message>
-    <message>
-        <source>%1 cannot be written: %2</source>
-        <translation>Не удаётся записать %1: %2</translation>
-    </message>
-    <message>
-        <source>Exported to %1.</source>
-        <translation>Экспортирован в %1.</translation>
-    </message>
-    <message>
-        <source>Version %1 (current) · %2 · %3</source>
-        <translation>Версия %1 (текущая) · %2 · %3</translation>
-    </message>
-    <message>
-        <source>Version %1 · %2 · %3</source>
-        <translation>Версия %1 · %2 · %3</translation>
-    </message>
-    <message>
-        <source>Restore version</source>
-        <translation>Восстановление версии</translation>
-    </message>
-    <message>
-        <source>Make version %1 the current one? It is saved as a new version; nothing is lost.</source>
-        <translation>Сделать версию %1 текущей? Она сохранится как новая версия; ничего не потеряется.</translation>
-    </message>
-    <message>
-        <source>Version %1 is restored as version %2.</source>
-        <translation>Версия %1 восстановлена как версия %2.</translation>
-    </message>
-    <message>
-        <source>Message library</source>
-        <translation>Библиотека сообщений</translation>
-    </message>
-    <message>
-        <source>Search names and texts</source>
-        <translation>Поиск по названиям и текстам</translation>
-    </message>
-    <message>
-        <source>All channels</source>
-        <translation>Все каналы</translation>
-    </message>
-    <message>
-        <source>New</source>
-        <translation>Создать</translation>
-    </message>
-    <message>
-        <source>A new template (Ctrl+N)</source>
-        <translation>Новый шаблон (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Открыть</translation>
-    </message>
-    <message>
-        <source>Open the template (Enter)</source>
-        <translation>Открыть шаблон (Enter)</translation>
-    </message>
-    <message>
-        <source>Duplicate</source>
-        <translation>Дублировать</translation>
-    </message>
-    <message>
-        <source>Copy the template (Ctrl+D)</source>
-        <translation>Скопировать шаблон (Ctrl+D)</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Удалить</translation>
-    </message>
-    <message>
-        <source>Delete the template (Del)</source>
-        <translation>Удалить шаблон (Del)</translation>
-    </message>
-    <message>
-        <source>Import HTML…</source>
-        <translation>Импорт HTML…</translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation>Экспорт…</translation>
-    </message>
-    <message>
-        <source>Version history</source>
-        <translation>История версий</translation>
-    </message>
-    <message>
-        <source>Restore this version</source>
-        <translation>Восстановить эту версию</translation>
-    </message>
-    <message>
-        <source>Choose a version to see its text.</source>
-        <translation>Выберите версию, чтобы увидеть её текст.</translation>
-    </message>
-</context>
-<context>
-    <name>LoyaltyDesk::Ui::TestSendDialog</name>
-    <message>
-        <source>This is not an e-mail address.</source>
-        <translation>Это не адрес электронной почты.</translation>
-    </message>
-    <message>
-        <source>This is not a phone number.</source>
-        <translation>Это не номер телефона.</translation>
-    </message>
-    <message>
-        <source>Sending to %1…</source>
-        <translation>Отправка на %1…</translation>
-    </message>
-    <message>
-        <source>Sent to %1: %2 (message %3).</source>
-        <translation>Отправлено на %1: %2 (сообщение %3).</translation>
-    </message>
-    <message>
-        <source>The provider answered:</source>
-        <translation>Ответ провайдера:</translation>
-    </message>
-    <message>
-        <source>This server cannot send tests yet (it answered “%1”). Update the server.</source>
-        <translation>Этот сервер пока не умеет тестовые отправки (ответ: «%1»). Обновите сервер.</translation>
-    </message>
-    <message>
-        <source>The provider refused the message: %1</source>
-        <translation>Провайдер не принял сообщение: %1</translation>
-    </message>
-    <message>
-        <source>Test send</source>
-        <translation>Тестовая отправка</translation>
-    </message>
-    <message>
-        <source>Sends this message once, as it is in the editor now, rendered for the customer you choose (or sample data).</source>
-        <translation>Отправляет это сообщение один раз — в том виде, в каком оно сейчас в редакторе, с данными выбранного клиента (или примерными данными).</translation>
-    </message>
-    <message>
-        <source>To e-mail:</source>
-        <translation>На e-mail:</translation>
-    </message>
-    <message>
-        <source>To phone:</source>
-        <translation>На телефон:</translation>
-    </message>
-    <message>
-        <source>To device or user:</source>
-        <translation>На устройство или пользователя:</translation>
-    </message>
-    <message>
-        <source>you@example.com</source>
-        <translation>you@example.com</translation>
-    </message>
-    <message>
-        <source>+7 916 123-45-67</source>
-        <translation>+7 916 123-45-67</translation>
-    </message>
-    <message>
-        <source>device token or customer id</source>
-        <translation>токен устройства или id клиента</translation>
-    </message>
-    <message>
-        <source>Render for:</source>
-        <translation>Данные клиента:</translation>
-    </message>
-    <message>
-        <source>Strict: unknown variables and filters are errors</source>
-        <translation>Строго: неизвестные переменные и фильтры — ошибки</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>Отправить</translation>
-    </message>
-</context>
-<context>
-    <name>LoyaltyDesk::Widgets::CustomerPicker</name>
-    <message>
-        <source>Sample data — or find a customer by phone or name</source>
-        <translation>Примерные данные — или найдите клиента по телефону или имени</translation>
-    </message>
-</context>
-<context>
-    <name>LoyaltyDesk::Widgets::MergeTagPicker</name>
-    <message>
-        <source>Customer</source>
-        <translation>Клиент</translation>
-    </message>
-    <message>
-        <source>Contacts</source>
-        <translation>Контакты</translation>
-    </message>
-    <message>
-        <source>Bonus balance</source>
-        <translation>Бонусный баланс</translation>
-    </message>
-    <message>
-        <source>Status tier</source>
-        <translation>Статус</translation>
-    </message>
-    <message>
-        <source>RFM</source>
-        <translation>RFM</translation>
-    </message>
-    <message>
-        <source>Last purchase</source>
-        <translation>Последняя покупка</translation>
-    </message>
-    <message>
-        <source>Campaign</source>
-        <translation>Кампания</translation>
-    </message>
-    <message>
-        <source>Lists and links</source>
-        <translation>Списки и ссылки</translation>
-    </message>
-    <message>
-        <source>No filter</source>
-        <translation>Без фильтра</translation>
-    </message>
-    <message>
-        <source>{{ }} Merge tag</source>
-        <translation>{{ }} Переменная</translation>
-    </message>
-    <message>
-        <source>Insert a customer&apos;s data at the cursor</source>
-        <translation>Вставить данные клиента в позицию курсора</translation>
-    </message>
-    <message>
-        <source>Find a variable: name, balance, receipt…</source>
-        <translation>Найти переменную: имя, баланс, чек…</translation>
-    </message>
-    <message>
-        <source>Variable</source>
-        <translation>Переменная</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Описание</translation>
-    </message>
-    <message>
-        <source>Example</source>
-        <translation>Пример</translation>
-    </message>
-    <message>
-        <source>Enter inserts at the cursor. Filter:</source>
-        <translation>Enter вставляет в позицию курсора. Фильтр:</translation>
-    </message>
-</context>
-<context>
-    <name>LoyaltyDesk::Widgets::PhonePreview</name>
-    <message>
-        <source>Rendering…</source>
-        <translation>Подстановка…</translation>
-    </message>
-    <message>
-        <source>LoyaltyDesk</source>
-        <translation>LoyaltyDesk</translation>
-    </message>
-    <message>
-        <source>Today %1</source>
-        <translation>Сегодня %1</translation>
-    </message>
-    <message>
-        <source>Lock screen</source>
-        <translation>Экран блокировки</translation>
-    </message>
-    <message>
-        <source>Image: %1</source>
-        <translation>Картинка: %1</translation>
-    </message>
-    <message>
-        <source>Opens: %1</source>
-        <translation>Открывает: %1</translation>
-    </message>
-    <message>
-        <source>Inbox</source>
-        <translation>Входящие</translation>
     </message>
 </context>
 </TS>
