@@ -952,6 +952,18 @@
         <source>Authorization: Bearer …</source>
         <translation>Authorization: Bearer …</translation>
     </message>
+    <message>
+        <source>Check cancelled.</source>
+        <translation>Проверка отменена.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the server (Esc)</source>
+        <translation>Перестать ждать ответа сервера (Esc)</translation>
+    </message>
 </context>
 <context>
     <name>LoyaltyDesk::Ui::CustomersPage</name>

@@ -67,6 +67,7 @@ ChannelSettingsPage::ChannelSettingsPage(Models::Repository *repository, QWidget
       m_save(new QPushButton(this)),
       m_check(new QPushButton(this)),
       m_revert(new QPushButton(this)),
+      m_cancel(new QPushButton(this)),
       m_progress(new QProgressBar(this)),
       m_result(new QLabel(this))
 {
@@ -129,10 +130,13 @@ ChannelSettingsPage::ChannelSettingsPage(Models::Repository *repository, QWidget
     m_progress->setMaximumWidth(120);
     m_progress->setTextVisible(false);
     m_progress->hide();
+    m_cancel->setObjectName(QStringLiteral("cancelCheck"));
+    m_cancel->hide();
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_check);
     buttons->addWidget(m_progress);
+    buttons->addWidget(m_cancel);
     buttons->addWidget(m_result, 1);
     buttons->addWidget(m_revert);
     buttons->addWidget(m_save);
@@ -162,6 +166,10 @@ ChannelSettingsPage::ChannelSettingsPage(Models::Repository *repository, QWidget
         fill(*f, f->loaded);
         setResult({}, false);
     });
+    connect(m_cancel, &QPushButton::clicked, this, &ChannelSettingsPage::cancelCheck);
+    auto *cancelKey = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    cancelKey->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(cancelKey, &QShortcut::activated, this, &ChannelSettingsPage::cancelCheck);
     auto *saveKey = new QShortcut(QKeySequence::Save, this);
     saveKey->setContext(Qt::WidgetWithChildrenShortcut);
     connect(saveKey, &QShortcut::activated, this, &ChannelSettingsPage::save);
@@ -399,7 +407,12 @@ void ChannelSettingsPage::send(bool thenCheck)
             return;
         }
         setBusy(true, tr("Connecting…"));
-        m_repository->api()->post(QStringLiteral("/api/v1/channels/%1/check").arg(channel), {}, this, [this, channel](Core::Result<QJsonObject> c) {
+        m_checking = new QObject(this);
+        m_cancel->show();
+        m_repository->api()->post(QStringLiteral("/api/v1/channels/%1/check").arg(channel), {}, m_checking, [this, channel](Core::Result<QJsonObject> c) {
+            m_checking->deleteLater();
+            m_checking = nullptr;
+            m_cancel->hide();
             setBusy(false);
             if (!c) {
                 setResult(c.error().message, false);
@@ -412,6 +425,17 @@ void ChannelSettingsPage::send(bool thenCheck)
             emit checked(channel, ok);
         });
     });
+}
+
+void ChannelSettingsPage::cancelCheck()
+{
+    if (!m_checking) return;
+    delete m_checking;
+    m_checking = nullptr;
+    m_cancel->hide();
+    setBusy(false);
+    setResult(tr("Check cancelled."), false);
+    emit checked(currentChannel(), false);
 }
 
 void ChannelSettingsPage::showErrors(Form &f, const Core::Error &error)
@@ -494,6 +518,8 @@ void ChannelSettingsPage::retranslate()
     m_check->setText(tr("&Check connection"));
     m_check->setToolTip(tr("Save, then connect to the server or provider with these settings (%1)").arg(QKeySequence(Qt::CTRL | Qt::Key_T).toString(QKeySequence::NativeText)));
     m_revert->setText(tr("&Revert"));
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->setToolTip(tr("Stop waiting for the server (Esc)"));
     for (Form *f : std::as_const(m_forms)) {
         const QString &c = f->channel;
         QString name, intro;

@@ -40,6 +40,8 @@ public:
     // Saves the shown channel (Ctrl+S); checkConnection saves first, then connects.
     void save();
     void checkConnection();
+    // Stops waiting for a connection check (Esc); the answer, when it comes, is dropped.
+    void cancelCheck();
     // The last outcome shown under the form, and whether it was good news.
     QString resultText() const;
     bool resultOk() const { return m_resultOk; }
@@ -90,6 +92,8 @@ private:
     QPushButton *m_save;
     QPushButton *m_check;
     QPushButton *m_revert;
+    QPushButton *m_cancel;
+    QObject *m_checking = nullptr;  // the running check's context; deleting it drops the answer
     QProgressBar *m_progress;
     QLabel *m_result;
     QList<Form *> m_forms;

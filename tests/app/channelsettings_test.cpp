@@ -20,6 +20,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTcpServer>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -160,6 +161,29 @@ TEST_F(ChannelSettings, SavesThroughTheFormsKeepsSecretsAndChecksTheConnection)
     EXPECT_EQ(sms.value(QStringLiteral("settings")).toObject().value(QStringLiteral("body_template")).toString(), body->toPlainText());
     EXPECT_TRUE(sms.value(QStringLiteral("settings")).toObject().value(QStringLiteral("auth_header_set")).toBool());
     EXPECT_FALSE(demoServer().get("/api/v1/channels", LT::adminToken(demoServer())).body.contains("k-991"));
+}
+
+TEST_F(ChannelSettings, AHangingServerCheckCanBeCancelled)
+{
+    // Accepts connections and never greets: the check would wait for its timeout.
+    QTcpServer silent;
+    ASSERT_TRUE(silent.listen(QHostAddress::LocalHost));
+    type(QStringLiteral("email"), QStringLiteral("smtp_url"), QStringLiteral("smtp://127.0.0.1:%1").arg(silent.serverPort()));
+    field<QComboBox>(QStringLiteral("email"), QStringLiteral("security"))->setCurrentIndex(0);
+    field<QSpinBox>(QStringLiteral("email"), QStringLiteral("timeout_ms"))->setValue(3000);
+    QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("checkChannel")), Qt::LeftButton);
+    QPushButton *cancel = page->findChild<QPushButton *>(QStringLiteral("cancelCheck"));
+    ASSERT_TRUE(waitUntil([&] { return page->isBusy() && cancel->isVisible(); }));
+    QTest::keyClick(field<QLineEdit>(QStringLiteral("email"), QStringLiteral("smtp_url")), Qt::Key_Escape);
+    EXPECT_FALSE(page->isBusy());
+    EXPECT_FALSE(cancel->isVisible());
+    EXPECT_EQ(page->resultText(), QStringLiteral("Check cancelled."));
+    // The page works on at once; the late answer changes nothing.
+    field<QSpinBox>(QStringLiteral("email"), QStringLiteral("rate_email"))->setValue(12);
+    click("saveChannel");
+    EXPECT_EQ(page->resultText(), QStringLiteral("Saved."));
+    QTest::qWait(200);
+    EXPECT_EQ(channelOnServer(QStringLiteral("email")).value(QStringLiteral("rate_limit_per_second")).toInt(), 12);
 }
 
 TEST_F(ChannelSettings, Screenshot)
