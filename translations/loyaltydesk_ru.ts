@@ -1785,6 +1785,10 @@
             <numerusform>Подсчитано за %n мс</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Counted in under a millisecond</source>
+        <translation>Подсчитано менее чем за миллисекунду</translation>
+    </message>
 </context>
 <context>
     <name>LoyaltyDesk::Ui::SettingsDialog</name>

@@ -485,8 +485,8 @@ void SegmentEditor::countNow() {
             m_revenue->setText(
                 Models::Format::money(r->value(QStringLiteral("revenue")).toInteger()));
             m_ltv->setText(Models::Format::money(r->value(QStringLiteral("ltv")).toInteger()));
-            setCounting(false, tr("Counted in %n ms", "",
-                                  int(r->value(QStringLiteral("duration_ms")).toInteger())));
+            const int ms = int(r->value(QStringLiteral("duration_ms")).toInteger());
+            setCounting(false, ms < 1 ? tr("Counted in under a millisecond") : tr("Counted in %n ms", "", ms));
             emit countUpdated(m_count);
         });
 }
