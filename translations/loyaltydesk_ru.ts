@@ -2099,6 +2099,14 @@
         <source>Write the plain-text part myself (otherwise it is made from the HTML)</source>
         <translation>Написать текстовую версию самому (иначе она делается из HTML)</translation>
     </message>
+    <message>
+        <source>Design</source>
+        <translation>Дизайн</translation>
+    </message>
+    <message>
+        <source>Preview on devices</source>
+        <translation>Просмотр на устройствах</translation>
+    </message>
 </context>
 <context>
     <name>LoyaltyDesk::Ui::TemplatesPage</name>

@@ -10,11 +10,14 @@
 #include "models/templates.h"
 #include "testsenddialog.h"
 #include "widgets/customerpicker.h"
+#include "widgets/devicepreview.h"
+#include "widgets/emaileditor.h"
 #include "widgets/mergetagpicker.h"
 #include "widgets/phonepreview.h"
 #include "widgets/theme.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
@@ -49,6 +52,7 @@ const QString Tags = QStringLiteral("tags");
 const QString Content = QStringLiteral("content");
 const QString TextPart = QStringLiteral("text");
 const QString HtmlPart = QStringLiteral("html");
+const QString DesignPart = QStringLiteral("design");
 
 // Marks the characters of an SMS that force UCS-2 (everything outside GSM 03.38).
 class UcsHighlighter final : public QSyntaxHighlighter {
@@ -287,6 +291,10 @@ void TemplateEditor::clearParts()
     m_parts.clear();
     m_bodyTabs = nullptr;
     m_ownText = nullptr;
+    m_email = nullptr;
+    m_devices = nullptr;
+    m_design.clear();
+    m_designStale = false;
 }
 
 void TemplateEditor::build(const QString &channel)
@@ -319,8 +327,10 @@ void TemplateEditor::build(const QString &channel)
             const bool main = email || name == TextPart;  // the SMS or messenger text is the whole message
             edit->setMinimumHeight(main ? 220 : 110);
             if (!main) edit->setMaximumHeight(150);
-            connect(edit, &QPlainTextEdit::textChanged, this, [this] {
-                if (!m_filling) edited();
+            connect(edit, &QPlainTextEdit::textChanged, this, [this, name] {
+                if (m_filling) return;
+                if (name == HtmlPart && !m_syncingDesign) m_designStale = true;
+                edited();
             });
             p.edit = edit;
         } else {
@@ -375,9 +385,15 @@ void TemplateEditor::build(const QString &channel)
         }
         m_parts.append(p);
     }
-    if (m_bodyTabs) layout->addWidget(m_bodyTabs, 1);
+    if (m_bodyTabs) {
+        buildEmailDesigner();
+        layout->addWidget(m_bodyTabs, 1);
+    }
     else if (!field(TextPart)) layout->addStretch(1);
-    if (m_ownText) m_ownText->setChecked(false);
+    if (m_ownText) {
+        m_ownText->setChecked(false);
+        qobject_cast<QPlainTextEdit *>(field(TextPart))->setReadOnly(true);  // made from the HTML
+    }
     m_preview->setChannel(channel);
     retranslate();
 }
@@ -429,6 +445,7 @@ QJsonObject TemplateEditor::content() const
         const QString text = fieldText(p.name);
         if (!text.isEmpty()) c.insert(p.name, text);
     }
+    if (m_channel == QLatin1String("email") && !m_design.isEmpty() && !m_designStale) c.insert(DesignPart, m_design);
     return c;
 }
 
@@ -450,6 +467,56 @@ void TemplateEditor::setFolders(const QStringList &folders)
     m_folder->addItems(folders);
     m_folder->setEditText(current);
     m_filling = filling;
+}
+
+void TemplateEditor::buildEmailDesigner()
+{
+    m_email = new Widgets::EmailEditor(m_form);
+    m_email->setObjectName(QStringLiteral("emailDesigner"));
+    m_bodyTabs->insertTab(0, m_email, QString());
+    m_bodyTabs->setCurrentIndex(0);
+    m_devices = new Widgets::DevicePreview(m_repository->api(), m_form);
+    m_devices->setObjectName(QStringLiteral("emailDevices"));
+    m_bodyTabs->addTab(m_devices, QString());
+    m_picker->addTarget(m_email, [this](const QString &expression) { m_email->insertMergeTag(expression); });
+    if (m_picker->isLoaded()) m_email->setVariables(m_picker->variables());
+    connect(m_picker, &Widgets::MergeTagPicker::loaded, m_email, [this] { m_email->setVariables(m_picker->variables()); });
+    connect(m_email, &Widgets::EmailEditor::changed, this, &TemplateEditor::takeDesign);
+    // Inside the designer its own Ctrl+Z / Ctrl+Shift+Z act; ours would make them ambiguous.
+    connect(qApp, &QApplication::focusChanged, m_email, [this](QWidget *, QWidget *now) {
+        const bool inside = m_email->isAncestorOf(now);
+        m_undoAction->setShortcut(inside ? QKeySequence() : QKeySequence(QKeySequence::Undo));
+        m_redoAction->setShortcut(inside ? QKeySequence() : QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+    });
+    connect(m_bodyTabs, &QTabWidget::currentChanged, this, [this](int index) {
+        QWidget *page = m_bodyTabs->widget(index);
+        if (page == m_email && m_designStale) {
+            // The HTML was edited as source: the designer starts again from it.
+            m_design.clear();
+            m_designStale = false;
+            m_email->load(QJsonObject{{HtmlPart, fieldText(HtmlPart)}});
+        } else if (page == m_devices) {
+            m_devices->setCustomer(m_sample->customerId());
+            m_devices->setContent(content());
+        }
+    });
+}
+
+void TemplateEditor::takeDesign()
+{
+    // The designer changed the e-mail: its HTML (CSS inlined) and project become the template's.
+    // Loading clears its undo history, so a change without any is the page settling, not an edit.
+    if (!m_email->canUndo() && !m_email->canRedo()) return;
+    m_email->requestContent([this](QJsonObject parts) {
+        if (parts.isEmpty() || !m_email) return;
+        m_syncingDesign = true;
+        const bool htmlChanged = fieldText(HtmlPart) != parts.value(HtmlPart).toString();
+        m_design = parts.value(DesignPart).toString();
+        m_designStale = false;
+        setFieldText(HtmlPart, parts.value(HtmlPart).toString());
+        m_syncingDesign = false;
+        if (!htmlChanged) edited();  // the design alone changed
+    });
 }
 
 void TemplateEditor::newTemplate(const QString &channel, const QString &folder)
@@ -512,6 +579,9 @@ void TemplateEditor::fill(const QJsonObject &templ)
     const QJsonObject c = templ.value(Content).toObject();
     if (m_ownText) m_ownText->setChecked(c.contains(TextPart));
     for (const auto &p : m_parts) setFieldText(p.name, c.value(p.name).toString());
+    m_design = c.value(DesignPart).toString();
+    m_designStale = false;
+    if (m_email) m_email->load(c);
     m_filling = false;
     m_title->setText(m_name->text().isEmpty() ? tr("New template") : m_name->text());
     updatePlainText();
@@ -722,9 +792,17 @@ void undoRedo(QWidget *focused, QWidget *last, bool redo)
 }
 }  // namespace
 
-void TemplateEditor::undo() { undoRedo(focusWidget(), m_picker->target(), false); }
+void TemplateEditor::undo()
+{
+    if (m_email && (m_email->isAncestorOf(focusWidget()) || m_picker->target() == m_email)) return m_email->undo();
+    undoRedo(focusWidget(), m_picker->target(), false);
+}
 
-void TemplateEditor::redo() { undoRedo(focusWidget(), m_picker->target(), true); }
+void TemplateEditor::redo()
+{
+    if (m_email && (m_email->isAncestorOf(focusWidget()) || m_picker->target() == m_email)) return m_email->redo();
+    undoRedo(focusWidget(), m_picker->target(), true);
+}
 
 void TemplateEditor::openTestSend()
 {
@@ -766,8 +844,13 @@ void TemplateEditor::retranslate()
     m_previewLabel->setText(tr("Preview"));
     for (const auto &p : m_parts) p.label->setText(partTitle(m_channel, p.name));
     if (m_bodyTabs) {
-        m_bodyTabs->setTabText(0, tr("HTML source"));
-        if (m_bodyTabs->count() > 1) m_bodyTabs->setTabText(1, tr("Plain-text part"));
+        for (int i = 0; i < m_bodyTabs->count(); ++i) {
+            QWidget *page = m_bodyTabs->widget(i);
+            if (page == m_email) m_bodyTabs->setTabText(i, tr("Design"));
+            else if (page == m_devices) m_bodyTabs->setTabText(i, tr("Preview on devices"));
+            else if (page->isAncestorOf(field(HtmlPart))) m_bodyTabs->setTabText(i, tr("HTML source"));
+            else m_bodyTabs->setTabText(i, tr("Plain-text part"));
+        }
     }
     if (m_ownText) m_ownText->setText(tr("Write the plain-text part myself (otherwise it is made from the HTML)"));
     if (m_title->text().isEmpty()) m_title->setText(tr("New template"));

@@ -28,6 +28,8 @@ class Repository;
 
 namespace LoyaltyDesk::Widgets {
 class CustomerPicker;
+class DevicePreview;
+class EmailEditor;
 class MergeTagPicker;
 class PhonePreview;
 }
@@ -81,6 +83,10 @@ public:
     QLabel *counter(const QString &part) const;
     QLabel *fieldError(const QString &part) const;
     QCheckBox *ownPlainTextBox() const { return m_ownText; }
+    // E-mail only: the visual editor (GrapesJS) and the preview at three widths.
+    Widgets::EmailEditor *emailEditor() const { return m_email; }
+    Widgets::DevicePreview *devicePreview() const { return m_devices; }
+    QTabWidget *emailTabs() const { return m_bodyTabs; }
     Widgets::MergeTagPicker *mergeTagPicker() const { return m_picker; }
     Widgets::PhonePreview *preview() const { return m_preview; }
     Widgets::CustomerPicker *sampleCustomer() const { return m_sample; }
@@ -118,6 +124,8 @@ private:
     void edited();
     void updateCounters();
     void updatePlainText();
+    void buildEmailDesigner();
+    void takeDesign();
     bool checkLiquid();
     void render();
     void offerDraft(const QJsonObject &document, const QDateTime &savedAt);
@@ -162,6 +170,11 @@ private:
     QWidget *m_form;
     QTabWidget *m_bodyTabs = nullptr;
     QCheckBox *m_ownText = nullptr;
+    Widgets::EmailEditor *m_email = nullptr;
+    Widgets::DevicePreview *m_devices = nullptr;
+    QString m_design;           // the visual editor's project, stored beside the HTML
+    bool m_designStale = false; // the HTML was edited as source after the design
+    bool m_syncingDesign = false;
     Widgets::MergeTagPicker *m_picker;
     Widgets::CustomerPicker *m_sample;
     Widgets::PhonePreview *m_preview;

@@ -105,6 +105,14 @@ MergeTagPicker::MergeTagPicker(Models::ApiClient *api, QWidget *parent)
         m_filter->setCurrentIndex(std::max(i, 0));
     });
     m_search->installEventFilter(this);
+    // The target follows the focus among the registered fields (and their insides).
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
+        for (QWidget *w = now; w; w = w->parentWidget())
+            if (m_inserters.contains(w)) {
+                m_target = w;
+                return;
+            }
+    });
     retranslate();
 }
 
@@ -126,14 +134,14 @@ void MergeTagPicker::load()
     });
 }
 
-void MergeTagPicker::addTarget(QWidget *field)
+void MergeTagPicker::addTarget(QWidget *field, std::function<void(const QString &)> insert)
 {
-    field->installEventFilter(this);
+    m_inserters.insert(field, std::move(insert));
+    connect(field, &QObject::destroyed, this, [this, field] { m_inserters.remove(field); });
 }
 
 bool MergeTagPicker::eventFilter(QObject *watched, QEvent *event)
 {
-    if (event->type() == QEvent::FocusIn && watched != m_search) m_target = qobject_cast<QWidget *>(watched);
     if (watched == m_search && event->type() == QEvent::KeyPress) {
         const int key = static_cast<QKeyEvent *>(event)->key();
         if (key == Qt::Key_Down) {
@@ -226,7 +234,9 @@ bool MergeTagPicker::insert(const QString &path, const QString &filter)
 {
     if (!m_target) return false;
     const QString text = expression(path, filter);
-    if (auto *line = qobject_cast<QLineEdit *>(m_target.data()))
+    if (const auto custom = m_inserters.value(m_target.data()))
+        custom(text);
+    else if (auto *line = qobject_cast<QLineEdit *>(m_target.data()))
         line->insert(text);
     else if (auto *plain = qobject_cast<QPlainTextEdit *>(m_target.data()))
         plain->insertPlainText(text);

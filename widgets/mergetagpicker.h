@@ -2,7 +2,10 @@
 
 #include <QJsonArray>
 #include <QPointer>
+#include <QHash>
 #include <QToolButton>
+
+#include <functional>
 
 class QComboBox;
 class QFrame;
@@ -32,8 +35,9 @@ public:
     bool isLoaded() const { return !m_variables.isEmpty(); }
     QJsonArray variables() const { return m_variables; }
 
-    // Fields the tags go into (QLineEdit or QPlainTextEdit).
-    void addTarget(QWidget *field);
+    // Fields the tags go into: a QLineEdit or QPlainTextEdit, or any widget with its own
+    // way to insert (the e-mail editor). The one holding the focus last is the target.
+    void addTarget(QWidget *field, std::function<void(const QString &expression)> insert = {});
     QWidget *target() const { return m_target; }
     void setTarget(QWidget *field) { m_target = field; }
 
@@ -66,6 +70,7 @@ private:
     QJsonArray m_variables;
     QStringList m_filters;
     QPointer<QWidget> m_target;
+    QHash<QWidget *, std::function<void(const QString &)>> m_inserters;
     QFrame *m_popup;
     QLineEdit *m_search;
     QTreeWidget *m_tree;

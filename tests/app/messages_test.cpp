@@ -16,6 +16,8 @@
 #include "ui/templatespage.h"
 #include "ui/testsenddialog.h"
 #include "widgets/customerpicker.h"
+#include "widgets/devicepreview.h"
+#include "widgets/emaileditor.h"
 #include "widgets/mergetagpicker.h"
 #include "widgets/phonepreview.h"
 #include "widgets/searchbox.h"
@@ -33,7 +35,9 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStandardItemModel>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTextBlock>
 #include <QTextLayout>
@@ -375,6 +379,59 @@ TEST(MessagesLibrary, DuplicateDeleteWithConfirmationImportAndExport)
     // A file that does not exist says so.
     lib.page->importHtmlFile(lib.dir.filePath(QStringLiteral("missing.html")));
     EXPECT_TRUE(lib.page->messageLabel()->text().contains(QStringLiteral("missing.html")));
+}
+
+TEST(MessagesEditor, EmailDesignerWritesTheHtmlKeepsItsDesignAndMakesThePlainText)
+{
+    ASSERT_TRUE(demoServer().ok()) << demoServer().error().toStdString();
+    const QString token = LT::adminToken(demoServer());
+    const qint64 id = createTemplate(token, QStringLiteral("email"), QStringLiteral("Welcome letter"), QStringLiteral("Onboarding"), {},
+                                     QJsonObject{{QStringLiteral("subject"), QStringLiteral("Добро пожаловать, {{ customer.first_name }}!")},
+                                                 {QStringLiteral("html"), QStringLiteral("<html><body><h1>Здравствуйте!</h1><p>Спасибо, что вы с нами.</p></body></html>")}});
+    Library lib;
+    lib.page->openTemplate(id);
+    ASSERT_TRUE(lib.editorLoaded());
+    Ui::TemplateEditor *e = lib.editor();
+    Widgets::EmailEditor *designer = e->emailEditor();
+    ASSERT_NE(designer, nullptr);
+    QTabWidget *tabs = e->emailTabs();
+    QStringList titles;
+    for (int i = 0; i < tabs->count(); ++i) titles << tabs->tabText(i);
+    EXPECT_EQ(titles, (QStringList{QStringLiteral("Design"), QStringLiteral("HTML source"), QStringLiteral("Plain-text part"), QStringLiteral("Preview on devices")}));
+    // The plain-text part is made from the HTML unless the user writes it.
+    EXPECT_FALSE(e->ownPlainTextBox()->isChecked());
+    EXPECT_TRUE(plain(e, "text")->toPlainText().contains(QStringLiteral("Спасибо, что вы с нами."))) << plain(e, "text")->toPlainText().toStdString();
+    EXPECT_TRUE(plain(e, "text")->isReadOnly());
+    EXPECT_FALSE(e->content().contains(QStringLiteral("text")));
+    ASSERT_TRUE(waitUntil([&] { return designer->isReady(); }, 60000));
+    QTest::qWait(1500);
+    EXPECT_FALSE(e->isModified());  // loading is not an edit
+
+    // A merge tag through the picker goes into the designer when it is the target.
+    Widgets::MergeTagPicker *picker = e->mergeTagPicker();
+    ASSERT_TRUE(waitUntil([&] { return picker->isLoaded(); }));
+    picker->setTarget(designer);
+    ASSERT_TRUE(picker->insert(QStringLiteral("customer.first_name")));
+    ASSERT_TRUE(waitUntil([&] { return plain(e, "html")->toPlainText().contains(QStringLiteral("{{ customer.first_name }}")); }, 15000))
+        << plain(e, "html")->toPlainText().toStdString();
+    EXPECT_TRUE(e->isModified());
+    EXPECT_TRUE(e->content().value(QStringLiteral("design")).toString().startsWith(QLatin1Char('{')));
+    EXPECT_TRUE(plain(e, "text")->toPlainText().contains(QStringLiteral("{{ customer.first_name }}")));
+    e->save();
+    ASSERT_TRUE(waitUntil([&] { return e->version() == 2 && !e->isSaving(); }));
+    const QJsonObject saved = serverTemplate(id).value(QStringLiteral("content")).toObject();
+    EXPECT_TRUE(saved.value(QStringLiteral("html")).toString().contains(QStringLiteral("{{ customer.first_name }}")));
+    EXPECT_FALSE(saved.value(QStringLiteral("design")).toString().isEmpty());
+    EXPECT_FALSE(saved.contains(QStringLiteral("text")));
+
+    // Editing the source drops the stale design; the designer starts again from the HTML.
+    plain(e, "html")->setFocus();
+    plain(e, "html")->moveCursor(QTextCursor::Start);
+    type(plain(e, "html"), QStringLiteral("<!-- v3 -->"));
+    EXPECT_FALSE(e->content().contains(QStringLiteral("design")));
+    tabs->setCurrentWidget(e->devicePreview());
+    EXPECT_EQ(e->devicePreview()->customerId(), 0);
+    ASSERT_TRUE(waitUntil([&] { return e->devicePreview()->lastResult().value(QStringLiteral("ok")).toBool(); }, 15000));
 }
 
 TEST(MessagesDrafts, EditsSurviveACrashAndComeBackWhenOffered)
