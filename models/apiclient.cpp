@@ -1,6 +1,8 @@
 #include "apiclient.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QSaveFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -160,19 +162,76 @@ void ApiClient::send(const QByteArray &verb, const QString &path, const QUrlQuer
     start(call);
 }
 
-void ApiClient::start(const std::shared_ptr<Call> &call)
+QNetworkRequest ApiClient::request(const QString &path, const QUrlQuery &query, const QByteArray &accept) const
 {
     QUrl url = m_baseUrl;
-    url.setPath(m_baseUrl.path() + call->path);
-    if (!call->query.isEmpty()) url.setQuery(call->query);
+    url.setPath(m_baseUrl.path() + path);
+    if (!query.isEmpty()) url.setQuery(query);
     QNetworkRequest request(url);
-    request.setRawHeader("Accept", "application/json, application/problem+json");
+    request.setRawHeader("Accept", accept);
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArray("LoyaltyDesk/" + QCoreApplication::applicationVersion().toUtf8()));
     if (!m_token.isEmpty()) request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
-    if (!call->body.isEmpty()) request.setHeader(QNetworkRequest::ContentTypeHeader, call->contentType);
     request.setTransferTimeout(m_timeoutMs);
+    return request;
+}
+
+void ApiClient::start(const std::shared_ptr<Call> &call)
+{
+    QNetworkRequest request = this->request(call->path, call->query, "application/json, application/problem+json");
+    if (!call->body.isEmpty()) request.setHeader(QNetworkRequest::ContentTypeHeader, call->contentType);
     QNetworkReply *reply = m_nam->sendCustomRequest(request, call->verb, call->body);
     connect(reply, &QNetworkReply::finished, this, [this, reply, call] { finished(reply, call); });
+}
+
+void Download::cancel()
+{
+    if (m_finished) return;
+    m_cancelled = true;
+    if (m_reply) m_reply->abort();
+}
+
+void Download::finish(const Result<qint64> &result)
+{
+    if (m_finished) return;
+    m_finished = true;
+    emit finished(result);
+}
+
+Download *ApiClient::download(const QString &path, const QString &filePath, QObject *parent)
+{
+    auto *download = new Download(parent);
+    QNetworkReply *reply = m_nam->get(request(path, {}, "text/csv, application/problem+json"));
+    download->m_reply = reply;
+    m_pending++;
+    emit pendingChanged(m_pending);
+    connect(reply, &QNetworkReply::downloadProgress, download, &Download::progress);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, download = QPointer<Download>(download), filePath] {
+        reply->deleteLater();
+        m_pending--;
+        emit pendingChanged(m_pending);
+        if (!download) return;
+        if (download->isCancelled()) return download->finish(Error::make(ErrorKind::Internal, tr("The download was cancelled.")));
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status == 0) {
+            setOnline(false);
+            return download->finish(Error{ErrorKind::Network, tr("The server at %1 cannot be reached.").arg(m_baseUrl.toDisplayString(QUrl::RemoveUserInfo)), {}, 0, {}});
+        }
+        setOnline(true);
+        const QByteArray body = reply->readAll();
+        if (status != 200) {
+            const QByteArray contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+            return download->finish(problem(status, contentType, parse(body)));
+        }
+        QtConcurrent::run([body, filePath]() -> Result<qint64> {
+            QSaveFile file(filePath);
+            if (!file.open(QIODevice::WriteOnly) || file.write(body) != body.size() || !file.commit())
+                return Error::make(ErrorKind::Internal, ApiClient::tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(filePath), file.errorString()));
+            return qint64(body.size());
+        }).then(download, [download](Result<qint64> written) {
+            if (download) download->finish(written);
+        });
+    });
+    return download;
 }
 
 void ApiClient::finished(QNetworkReply *reply, const std::shared_ptr<Call> &call)
@@ -209,15 +268,20 @@ void ApiClient::finished(QNetworkReply *reply, const std::shared_ptr<Call> &call
 void ApiClient::complete(const std::shared_ptr<Call> &call, int status, const QByteArray &contentType, const Parsed &p, bool empty)
 {
     const bool json = contentType.startsWith("application/json");
-    const bool problem = contentType.startsWith("application/problem+json");
     if (status >= 200 && status < 300) {
         if (status == 204 || empty) return deliver(call, QJsonObject{});
         if (!json || !p.ok)
             return deliver(call, Error{ErrorKind::Http, tr("The server sent an answer this version of LoyaltyDesk does not understand."), {}, status, {}});
         return deliver(call, p.object);
     }
+    deliver(call, problem(status, contentType, p));
+}
+
+Error ApiClient::problem(int status, const QByteArray &contentType, const Parsed &p) const
+{
+    const bool json = contentType.startsWith("application/json") || contentType.startsWith("application/problem+json");
     Error error{kindForStatus(status), {}, {}, status, {}};
-    if (p.ok && (problem || json)) {
+    if (p.ok && json) {
         error.type = p.object.value(QStringLiteral("type")).toString();
         const QString detail = p.object.value(QStringLiteral("detail")).toString();
         const QString known = problemMessage(error.type);
@@ -245,7 +309,7 @@ void ApiClient::complete(const std::shared_ptr<Call> &call, int status, const QB
         error.kind = ErrorKind::Http;
         error.message = tr("The server answered with HTTP status %1.").arg(status);
     }
-    deliver(call, std::move(error));
+    return error;
 }
 
 void ApiClient::deliver(const std::shared_ptr<Call> &call, Result<QJsonObject> result)

@@ -16,8 +16,33 @@
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QNetworkRequest;
 
 namespace LoyaltyDesk::Models {
+
+// A file being saved from the server (a CSV export): progress while the body arrives,
+// then `finished` with the bytes written or the error. cancel() stops it; `finished`
+// then says so. The file is written on a worker thread.
+class Download final : public QObject {
+    Q_OBJECT
+public:
+    explicit Download(QObject *parent = nullptr) : QObject(parent) {}
+    void cancel();
+    bool isCancelled() const { return m_cancelled; }
+    bool isFinished() const { return m_finished; }
+
+signals:
+    // `total` is -1 while the size is unknown.
+    void progress(qint64 received, qint64 total);
+    void finished(const LoyaltyDesk::Core::Result<qint64> &bytesWritten);
+
+private:
+    friend class ApiClient;
+    void finish(const Core::Result<qint64> &result);
+    QPointer<QNetworkReply> m_reply;
+    bool m_cancelled = false;
+    bool m_finished = false;
+};
 
 // The one client of the LoyaltyDesk REST API. Every call is asynchronous; answers come
 // back as values on the GUI thread, big bodies are parsed on a worker thread. A 401 on
@@ -56,6 +81,8 @@ public:
     // A body that is not JSON (an HTML file to import), sent with its own content type.
     void postRaw(const QString &path, const QUrlQuery &query, const QByteArray &body, const QByteArray &contentType,
                  const QObject *context, JsonCallback callback);
+    // Saves the answer of GET `path` (CSV) to `filePath`; the Download belongs to `parent`.
+    Download *download(const QString &path, const QString &filePath, QObject *parent);
 
     // Bodies larger than this are parsed off the GUI thread.
     static constexpr qsizetype OffThreadParseBytes = 32 * 1024;
@@ -76,6 +103,9 @@ private:
     struct Call;
     void start(const std::shared_ptr<Call> &call);
     void finished(QNetworkReply *reply, const std::shared_ptr<Call> &call);
+    QNetworkRequest request(const QString &path, const QUrlQuery &query, const QByteArray &accept) const;
+    // The error an unsuccessful answer means, in the user's words.
+    Core::Error problem(int status, const QByteArray &contentType, const Parsed &parsed) const;
     void complete(const std::shared_ptr<Call> &call, int status, const QByteArray &contentType, const Parsed &parsed, bool empty);
     void deliver(const std::shared_ptr<Call> &call, Core::Result<QJsonObject> result);
     void reauthenticate(const std::shared_ptr<Call> &call);

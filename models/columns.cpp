@@ -20,12 +20,14 @@ QString Column::title() const { return translated(heading); }
 
 bool Column::isNumeric() const
 {
-    return format == ColumnFormat::Integer || format == ColumnFormat::Money || format == ColumnFormat::Points;
+    return format == ColumnFormat::Integer || format == ColumnFormat::Money || format == ColumnFormat::Points || format == ColumnFormat::Percent ||
+           format == ColumnFormat::DurationMs;
 }
 
 QVariant Column::display(const QJsonObject &item) const
 {
-    const QJsonValue v = item.value(key);
+    QJsonValue v = item.value(key.section(u'.', 0, 0));
+    for (const QString &part : key.split(u'.').mid(1)) v = v.toObject().value(part);
     switch (format) {
     case ColumnFormat::Text: return v.isString() ? v.toString() : Format::value(v);
     case ColumnFormat::Code: return Format::code(v.toString());
@@ -37,6 +39,10 @@ QVariant Column::display(const QJsonObject &item) const
     case ColumnFormat::Date: return Format::date(v.toString());
     case ColumnFormat::Bool: return v.toBool() ? QCoreApplication::translate("LoyaltyDesk::Models::Columns", "yes") : QString();
     case ColumnFormat::PersonName: return Format::personName(item);
+    case ColumnFormat::Percent: return v.isDouble() ? Format::percent(v.toDouble()) : QString();
+    case ColumnFormat::DurationMs: return v.isDouble() ? Format::duration(v.toInteger()) : QString();
+    case ColumnFormat::Schedule: return v.isDouble() ? Format::every(v.toInteger()) : QString();
+    case ColumnFormat::Trend: return QString();  // drawn by the view
     case ColumnFormat::Value:
         if (v.isObject() && v.toObject().contains(QStringLiteral("name"))) return v.toObject().value(QStringLiteral("name")).toString();
         return Format::value(v);
@@ -277,6 +283,51 @@ PartSpec roles()
             {},
             {},
             QT_TRANSLATE_NOOP("LoyaltyDesk::Models::Columns", "No roles.")};
+}
+
+PartSpec segments()
+{
+    return {{},
+            {{QStringLiteral("name"), QT_TRANSLATE_NOOP("LoyaltyDesk::Models::Columns", "Segment")},
+             {QStringLiteral("tags"), QT_TRANSLATE_NOOP("LoyaltyDesk::Models::Columns", "Tags"), F::Value},
+             {QStringLiteral("size"), QT_TRANSLATE_NOOP("LoyaltyDesk::Models::Columns", "Customers"), F::Integer},
+             {QStringLiteral("metrics.share"), QT_TRANSLATE_NOOP("LoyaltyDesk::Models::Columns", "Share of base"), F::Percent},
+             {QStringLiteral("trend"), QT_TRANSLATE_NOOP("LoyaltyDesk::Models::Columns", "Trend"), F::Trend},
+             {QStringLiteral("last_calculated_at"), QT_TRANSLATE_NOOP("LoyaltyDesk::Models::Columns", "Recalculated"), F::DateTime},
+             {QStringLiteral("last_duration_ms"), QT_TRANSLATE_NOOP("LoyaltyDesk::Models::Columns", "Took"), F::DurationMs},
+             {QStringLiteral("recalc_minutes"), QT_TRANSLATE_NOOP("LoyaltyDesk::Models::Columns", "Schedule"), F::Schedule}},
+            {},
+            {},
+            QT_TRANSLATE_NOOP("LoyaltyDesk::Models::Columns", "No segments yet. Press New to describe your first group of customers.")};
+}
+
+PartSpec audiences()
+{
+    return {{},
+            {{QStringLiteral("name"), QT_TRANSLATE_NOOP("LoyaltyDesk::Models::Columns", "Audience")},
+             {QStringLiteral("tags"), QT_TRANSLATE_NOOP("LoyaltyDesk::Models::Columns", "Tags"), F::Value},
+             {QStringLiteral("size"), QT_TRANSLATE_NOOP("LoyaltyDesk::Models::Columns", "Customers"), F::Integer},
+             {QStringLiteral("source_segment_name"), QT_TRANSLATE_NOOP("LoyaltyDesk::Models::Columns", "Created from")},
+             {QStringLiteral("created_by"), QT_TRANSLATE_NOOP("LoyaltyDesk::Models::Columns", "Created by")},
+             {QStringLiteral("created_at"), QT_TRANSLATE_NOOP("LoyaltyDesk::Models::Columns", "Created"), F::DateTime}},
+            {},
+            {},
+            QT_TRANSLATE_NOOP("LoyaltyDesk::Models::Columns", "No audiences yet. Create one from a segment to freeze its members for a campaign.")};
+}
+
+PartSpec members()
+{
+    return {{},
+            {{QStringLiteral("last_name"), QT_TRANSLATE_NOOP("LoyaltyDesk::Models::Columns", "Name"), F::PersonName},
+             {QStringLiteral("phone"), QT_TRANSLATE_NOOP("LoyaltyDesk::Models::Columns", "Phone")},
+             {QStringLiteral("email"), QT_TRANSLATE_NOOP("LoyaltyDesk::Models::Columns", "E-mail")},
+             {QStringLiteral("city"), QT_TRANSLATE_NOOP("LoyaltyDesk::Models::Columns", "City")},
+             {QStringLiteral("orders_count"), QT_TRANSLATE_NOOP("LoyaltyDesk::Models::Columns", "Orders"), F::Integer},
+             {QStringLiteral("revenue"), QT_TRANSLATE_NOOP("LoyaltyDesk::Models::Columns", "Revenue"), F::Money},
+             {QStringLiteral("last_purchase_at"), QT_TRANSLATE_NOOP("LoyaltyDesk::Models::Columns", "Last purchase"), F::DateTime}},
+            {},
+            {},
+            QT_TRANSLATE_NOOP("LoyaltyDesk::Models::Columns", "Nobody here.")};
 }
 
 }  // namespace Parts

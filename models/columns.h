@@ -9,10 +9,11 @@
 
 namespace LoyaltyDesk::Models {
 
-enum class ColumnFormat { Text, Code, Integer, Money, Points, DateTime, Date, Bool, PersonName, Value };
+// Trend is a list of numbers drawn as a sparkline by the view (Widgets::SparklineDelegate).
+enum class ColumnFormat { Text, Code, Integer, Money, Points, DateTime, Date, Bool, PersonName, Value, Percent, DurationMs, Schedule, Trend };
 
 struct Column {
-    QString key;        // field of the item
+    QString key;        // field of the item; "metrics.share" reaches into a nested object
     const char *heading;  // English source text in the "LoyaltyDesk::Models::Columns" context
     ColumnFormat format = ColumnFormat::Text;
     QString title() const;
@@ -47,6 +48,10 @@ PartSpec contacts();
 PartSpec consentHistory();
 PartSpec users();
 PartSpec roles();
+PartSpec segments();
+PartSpec audiences();
+// Customers of a segment, an audience or an RFM cell.
+PartSpec members();
 }  // namespace Parts
 
 }  // namespace LoyaltyDesk::Models

@@ -54,6 +54,25 @@ QString age(const QDateTime &then, const QDateTime &now)
     return tr("%n day(s) ago", nullptr, int(s / 86400));
 }
 
+QString percent(double share)
+{
+    return tr("%1 %").arg(QLocale().toString(share * 100.0, 'f', share > 0 && share < 0.001 ? 2 : 1));
+}
+
+QString duration(qint64 ms)
+{
+    if (ms < 1) return tr("under 1 ms");
+    if (ms < 1000) return tr("%1 ms").arg(QLocale().toString(ms));
+    if (ms < 60000) return tr("%1 s").arg(QLocale().toString(double(ms) / 1000.0, 'f', 1));
+    return tr("%1 min %2 s").arg(ms / 60000).arg((ms % 60000) / 1000);
+}
+
+QString every(qint64 minutes)
+{
+    if (minutes % 60 != 0) return tr("every %1 min").arg(minutes);
+    return tr("every %1 h").arg(minutes / 60);
+}
+
 QString personName(const QJsonObject &c)
 {
     QStringList parts;

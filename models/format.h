@@ -22,6 +22,12 @@ QString personName(const QJsonObject &customer);
 QString localTime(const QString &ianaZone, const QDateTime &now = QDateTime::currentDateTimeUtc());
 // A scalar JSON value as text (objects and arrays joined compactly).
 QString value(const QJsonValue &v);
+// A share of 1 as a percentage: "12.5 %".
+QString percent(double share);
+// A run time: "840 ms", "3.2 s", "2 min 5 s".
+QString duration(qint64 milliseconds);
+// A schedule: "every 15 min", "every 6 h".
+QString every(qint64 minutes);
 // Known codes (statuses, channels, kinds) in the user's language; unknown codes as is.
 QString code(const QString &text);
 

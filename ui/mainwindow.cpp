@@ -1,6 +1,9 @@
 #include "mainwindow.h"
 
 #include "adminpage.h"
+#include "audiencespage.h"
+#include "rfmpage.h"
+#include "segmentspage.h"
 #include "core/permissions.h"
 #include "customerspage.h"
 #include "templateeditor.h"
@@ -87,6 +90,20 @@ MainWindow::MainWindow(Models::Repository *repository, const Models::Session &se
         m_templates = new TemplatesPage(repository, session, this);
         addSection(QStringLiteral("messages"), QT_TR_NOOP("Messages"), QStringLiteral(":/icons/messages.svg"), m_templates);
     }
+    if (session.can(Core::Permissions::SegmentsRead)) {
+        m_segments = new SegmentsPage(repository, this);
+        m_rfm = new RfmPage(repository, this);
+        m_audiences = new AudiencesPage(repository, this);
+        m_segments->setSession(session);
+        m_rfm->setSession(session);
+        m_audiences->setSession(session);
+        connect(m_segments, &SegmentsPage::customerRequested, this, &MainWindow::openCustomer);
+        connect(m_rfm, &RfmPage::customerRequested, this, &MainWindow::openCustomer);
+        connect(m_audiences, &AudiencesPage::customerRequested, this, &MainWindow::openCustomer);
+        addSection(QStringLiteral("segments"), QT_TR_NOOP("Segments"), QStringLiteral(":/icons/segments.svg"), m_segments);
+        addSection(QStringLiteral("rfm"), QT_TR_NOOP("RFM analysis"), QStringLiteral(":/icons/rfm.svg"), m_rfm);
+        addSection(QStringLiteral("audiences"), QT_TR_NOOP("Audiences"), QStringLiteral(":/icons/audiences.svg"), m_audiences);
+    }
     if (session.can(Core::Permissions::UsersManage)) {
         m_admin = new AdminPage(repository, session.can(Core::Permissions::SettingsManage), this);
         addSection(QStringLiteral("administration"), QT_TR_NOOP("Administration"), QStringLiteral(":/icons/admin.svg"), m_admin);
@@ -104,6 +121,10 @@ MainWindow::MainWindow(Models::Repository *repository, const Models::Session &se
         m_pages->setCurrentWidget(m_sections[row].page);
         if (m_sections[row].page == m_admin && !m_admin->usersModel()->hasLoaded()) m_admin->reload();
         if (m_sections[row].page == m_templates && m_templates->loadCount() == 0) m_templates->reload();
+        // The segment screens load when first shown.
+        if (m_sections[row].page == m_segments && !m_segments->segmentsModel()->hasLoaded()) m_segments->reload();
+        if (m_sections[row].page == m_rfm && !m_rfm->isLoaded()) m_rfm->reload();
+        if (m_sections[row].page == m_audiences && !m_audiences->audiencesModel()->hasLoaded()) m_audiences->reload();
     });
     if (!m_sections.isEmpty()) m_sidebar->setCurrentRow(0);
 
@@ -208,7 +229,17 @@ void MainWindow::setSession(const Models::Session &session)
     m_session = session;
     if (m_customers) m_customers->setSession(session);
     if (m_templates) m_templates->setSession(session);
+    if (m_segments) m_segments->setSession(session);
+    if (m_rfm) m_rfm->setSession(session);
+    if (m_audiences) m_audiences->setSession(session);
     updateStatus();
+}
+
+void MainWindow::openCustomer(qint64 id)
+{
+    if (!m_customers || id <= 0) return;
+    showSection(QStringLiteral("customers"));
+    m_customers->openCustomer(id);
 }
 
 void MainWindow::findCustomer()
@@ -246,9 +277,14 @@ void MainWindow::showShortcuts()
                                 "<tr><td><b>Alt+Left</b>, <b>Esc</b></td><td>Back to the results</td></tr>"
                                 "<tr><td><b>Ctrl+Tab</b></td><td>Next profile tab</td></tr>"
                                 "<tr><td><b>Ctrl+S</b></td><td>Save the profile</td></tr>"
-                                "<tr><td><b>Ctrl+N</b></td><td>New message template (in Messages)</td></tr>"
+                                "<tr><td><b>Ctrl+N</b></td><td>New message template, segment or audience (in the section shown)</td></tr>"
                                 "<tr><td><b>Ctrl+T</b></td><td>Test send of the open template</td></tr>"
                                 "<tr><td><b>Ctrl+Z</b>, <b>Ctrl+Shift+Z</b></td><td>Undo, redo in the template editor</td></tr>"
+                                "<tr><td><b>Ctrl+D</b></td><td>Duplicate the segment</td></tr>"
+                                "<tr><td><b>Ctrl+R</b></td><td>Recalculate the segment or RFM</td></tr>"
+                                "<tr><td><b>Ctrl+E</b></td><td>Export members to CSV</td></tr>"
+                                "<tr><td><b>Del</b></td><td>Delete the segment or audience</td></tr>"
+                                "<tr><td><b>F5</b></td><td>Refresh the list</td></tr>"
                                 "<tr><td><b>Ctrl+1…9</b></td><td>Go to a section</td></tr>"
                                 "<tr><td><b>Ctrl+,</b></td><td>Settings</td></tr>"
                                 "</table>"));

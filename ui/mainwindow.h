@@ -21,8 +21,11 @@ class Badge;
 namespace LoyaltyDesk::Ui {
 
 class AdminPage;
+class AudiencesPage;
 class CustomersPage;
 class TemplatesPage;
+class RfmPage;
+class SegmentsPage;
 
 // The shell: a sidebar with the sections the user's permissions allow (sections that
 // are not built yet are absent, not empty), the section pages, and a status bar with
@@ -32,13 +35,19 @@ class MainWindow final : public QMainWindow {
 public:
     MainWindow(Models::Repository *repository, const Models::Session &session, QWidget *parent = nullptr);
 
-    // Codes of the sections shown, in sidebar order: "customers", "messages", "administration".
+    // Codes of the sections shown, in sidebar order: "customers", "messages", "segments",
+    // "rfm", "audiences", "administration".
     QStringList sectionIds() const;
     void showSection(const QString &id);
     QString currentSection() const;
     CustomersPage *customersPage() const { return m_customers; }
     AdminPage *adminPage() const { return m_admin; }
     TemplatesPage *templatesPage() const { return m_templates; }
+    SegmentsPage *segmentsPage() const { return m_segments; }
+    RfmPage *rfmPage() const { return m_rfm; }
+    AudiencesPage *audiencesPage() const { return m_audiences; }
+    // Shows a customer's profile in the Customers section (from a members list).
+    void openCustomer(qint64 id);
     Widgets::Badge *onlineBadge() const { return m_online; }
     QLabel *userLabel() const { return m_user; }
     void setSession(const Models::Session &session);
@@ -76,6 +85,9 @@ private:
     CustomersPage *m_customers = nullptr;
     AdminPage *m_admin = nullptr;
     TemplatesPage *m_templates = nullptr;
+    SegmentsPage *m_segments = nullptr;
+    RfmPage *m_rfm = nullptr;
+    AudiencesPage *m_audiences = nullptr;
     QLabel *m_brand;
     QLabel *m_server;
     QLabel *m_user;

@@ -5,6 +5,11 @@
 #include "models/pagedmodel.h"
 
 #include <QEvent>
+#include <QAbstractItemDelegate>
+#include <QFontMetrics>
+#include <QStyleOptionViewItem>
+
+#include <algorithm>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -143,9 +148,22 @@ void PagedView::update()
     }
     if (rows > 0 && !m_sized) {
         m_sized = true;
+        // Measured from the texts: resizeColumnToContents() sees only the rows on screen,
+        // none while the view has just been shown and not laid out yet.
+        QStyleOptionViewItem option;
+        option.initFrom(m_view->viewport());
+        option.font = m_view->font();
+        option.fontMetrics = QFontMetrics(option.font);
+        option.features = QStyleOptionViewItem::HasDisplay;
+        const int sample = std::min(rows, 60);
         for (int c = 0; c < m_model->columnCount(); ++c) {
-            m_view->resizeColumnToContents(c);
-            if (m_view->columnWidth(c) > 320) m_view->setColumnWidth(c, 320);
+            int width = m_view->header()->sectionSizeHint(c);
+            for (int r = 0; r < sample; ++r) {
+                const QModelIndex index = m_model->index(r, c);
+                width = std::max(width, m_view->itemDelegateForIndex(index)->sizeHint(option, index).width() + 8);
+            }
+            if (c == 0 && m_view->rootIsDecorated()) width += m_view->indentation();
+            m_view->setColumnWidth(c, std::clamp(width, 40, 320));
         }
     }
     m_footer->setVisible(rows > 0);

@@ -144,6 +144,14 @@ void registerSegments(HttpServer &http, ServerContext &ctx)
                   if (!r) return r.error();
                   return Reply::json(*r);
               }});
+    http.add({get, QStringLiteral("/api/v1/rfm/customers"), SegmentsRead, QStringLiteral("Customers of one RF cell (?r=&f=) or one group (?group=)"),
+              [&s](Request &req) -> Result<Reply> {
+                  auto page = readPage(req.query("limit"), req.query("cursor"), 1);
+                  if (!page) return page.error();
+                  auto r = s.rfmCustomers(req.query("r").left(4), req.query("f").left(4), req.query("group").left(40), *page);
+                  if (!r) return r.error();
+                  return pageReply(*r);
+              }});
     http.add({patch, QStringLiteral("/api/v1/rfm/settings"), SegmentsWrite, QStringLiteral("Change the RFM window and scoring"),
               [&s](Request &req) -> Result<Reply> {
                   auto body = jsonBody(req);

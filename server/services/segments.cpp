@@ -557,17 +557,23 @@ int SegmentService::recalculateDue()
     return done;
 }
 
-Result<Page> SegmentService::memberPage(const QString &table, const QString &column, qint64 id, const PageRequest &page)
+Result<Page> SegmentService::customerPage(const QString &table, const QString &where, const QVariantList &binds, const PageRequest &page)
 {
     auto conn = m_db.connection();
     if (!conn) return conn.error();
     Sql q(*conn, QStringLiteral("SELECT c.id, c.first_name, c.last_name, c.city, c.orders_count, c.revenue, c.last_purchase_at, "
                                 "(SELECT value FROM contacts WHERE customer_id = c.id AND kind = 'phone' AND valid = 1 ORDER BY is_primary DESC, id LIMIT 1) AS phone, "
                                 "(SELECT value FROM contacts WHERE customer_id = c.id AND kind = 'email' AND valid = 1 ORDER BY is_primary DESC, id LIMIT 1) AS email "
-                                "FROM ") + table + QStringLiteral(" m JOIN customers c ON c.id = m.customer_id WHERE m.") + column +
-                 QStringLiteral(" = ? AND m.customer_id > ? ORDER BY m.customer_id LIMIT ?"));
-    q.bind(id).bind(page.cursor ? page.cursor->at(0) : QVariant(qint64(0))).bind(page.limit + 1);
+                                "FROM ") + table + QStringLiteral(" m JOIN customers c ON c.id = m.customer_id WHERE ") + where +
+                 QStringLiteral(" AND m.customer_id > ? ORDER BY m.customer_id LIMIT ?"));
+    for (const auto &b : binds) q.bind(b);
+    q.bind(page.cursor ? page.cursor->at(0) : QVariant(qint64(0))).bind(page.limit + 1);
     return collectPage(q, page.limit);
+}
+
+Result<Page> SegmentService::memberPage(const QString &table, const QString &column, qint64 id, const PageRequest &page)
+{
+    return customerPage(table, QStringLiteral("m.") + column + QStringLiteral(" = ?"), {id}, page);
 }
 
 Result<Page> SegmentService::members(qint64 id, const PageRequest &page)
@@ -783,12 +789,14 @@ Result<QJsonObject> SegmentService::rfmReport()
     if (!conn) return conn.error();
     auto settings = rfmSettings();
     if (!settings) return settings.error();
-    Sql grid(*conn, QStringLiteral("SELECT r, f, COUNT(*), COALESCE(SUM(monetary), 0) FROM customer_rfm GROUP BY r, f ORDER BY r, f"));
+    // Each cell lies in one group (groupCase() depends on r and f alone).
+    Sql grid(*conn, QStringLiteral("SELECT r, f, COUNT(*), COALESCE(SUM(monetary), 0), MIN(grp) FROM customer_rfm GROUP BY r, f ORDER BY r, f"));
     if (auto e = grid.exec(); !e) return e.error();
     QJsonArray cells;
     while (grid.next())
         cells.append(QJsonObject{{QStringLiteral("r"), grid.value(0).toInt()}, {QStringLiteral("f"), grid.value(1).toInt()},
-                                 {QStringLiteral("count"), grid.value(2).toLongLong()}, {QStringLiteral("monetary"), grid.value(3).toLongLong()}});
+                                 {QStringLiteral("count"), grid.value(2).toLongLong()}, {QStringLiteral("monetary"), grid.value(3).toLongLong()},
+                                 {QStringLiteral("group"), grid.value(4).toString()}});
     Sql groups(*conn, QStringLiteral("SELECT x.grp, COUNT(*), COALESCE(SUM(c.revenue), 0), COALESCE(SUM(x.monetary), 0) FROM customer_rfm x "
                                      "JOIN customers c ON c.id = x.customer_id GROUP BY x.grp ORDER BY x.grp"));
     if (auto e = groups.exec(); !e) return e.error();
@@ -804,6 +812,22 @@ Result<QJsonObject> SegmentService::rfmReport()
                        {QStringLiteral("scored"), when.value(1).toLongLong()},
                        {QStringLiteral("grid"), cells},
                        {QStringLiteral("groups"), list}};
+}
+
+Result<Page> SegmentService::rfmCustomers(const QString &r, const QString &f, const QString &group, const PageRequest &page)
+{
+    if (!group.isEmpty()) {
+        if (!r.isEmpty() || !f.isEmpty()) return Error::validation(QStringLiteral("group"), QStringLiteral("Give a group or a cell (r and f), not both."));
+        const auto *field = Core::Segments::Catalog::builtIn().find(QStringLiteral("rfm_group"));
+        if (!field || !field->enumValues.contains(group))
+            return Error::validation(QStringLiteral("group"), QStringLiteral("Unknown RFM group \"%1\".").arg(group.left(40)));
+        return customerPage(QStringLiteral("customer_rfm"), QStringLiteral("m.grp = ?"), {group}, page);
+    }
+    bool rOk = false, fOk = false;
+    const int rs = r.toInt(&rOk), fs = f.toInt(&fOk);
+    if (!rOk || rs < 1 || rs > 5) return Error::validation(QStringLiteral("r"), QStringLiteral("r is the recency score, 1 to 5 (or give a group)."));
+    if (!fOk || fs < 1 || fs > 5) return Error::validation(QStringLiteral("f"), QStringLiteral("f is the frequency score, 1 to 5."));
+    return customerPage(QStringLiteral("customer_rfm"), QStringLiteral("m.r = ? AND m.f = ?"), {rs, fs}, page);
 }
 
 // --- audiences -----------------------------------------------------------------
@@ -862,13 +886,14 @@ Result<QJsonObject> SegmentService::audience(qint64 id)
 {
     auto conn = m_db.connection();
     if (!conn) return conn.error();
-    Sql q(*conn, QStringLiteral("SELECT id, name, tags, source_segment_id, rule, size, created_by, created_at FROM audiences WHERE id = ?"));
+    Sql q(*conn, QStringLiteral("SELECT a.id, a.name, a.tags, a.source_segment_id, s.name AS source_segment_name, a.rule, a.size, a.created_by, a.created_at "
+                                "FROM audiences a LEFT JOIN segments s ON s.id = a.source_segment_id WHERE a.id = ?"));
     q.bind(id);
     if (auto r = q.exec(); !r) return r.error();
     if (!q.next()) return notFound(QStringLiteral("audience"), id);
     QJsonObject o = rowToJson(q.query());
     o.insert(QStringLiteral("tags"), QJsonDocument::fromJson(q.value(2).toString().toUtf8()).array());
-    o.insert(QStringLiteral("rule"), QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object());
+    o.insert(QStringLiteral("rule"), QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object());
     return o;
 }
 

@@ -54,6 +54,8 @@ public:
     Result<QJsonObject> updateRfmSettings(const Principal &who, const QJsonObject &body);
     Result<QJsonObject> recalculateRfm();
     Result<QJsonObject> rfmReport();
+    // The scored customers of one recency x frequency cell ("4", "5") or of one group.
+    Result<Page> rfmCustomers(const QString &r, const QString &f, const QString &group, const PageRequest &page);
 
     // Target audiences: static snapshots.
     Result<QJsonObject> createAudience(const Principal &who, const QJsonObject &body);
@@ -65,6 +67,8 @@ public:
 private:
     Result<QJsonObject> segmentIn(const QSqlDatabase &conn, qint64 id);
     Result<Page> memberPage(const QString &table, const QString &column, qint64 id, const PageRequest &page);
+    // Customers (with phone, e-mail and totals) of `table` rows matching `where` (on m.).
+    Result<Page> customerPage(const QString &table, const QString &where, const QVariantList &binds, const PageRequest &page);
     Result<QString> compileWhere(const Core::Segments::Rule &rule, QVariantList *binds, std::optional<qint64> saving = std::nullopt);
     Result<QJsonObject> readSegmentBody(const QJsonObject &body, bool creating, std::optional<qint64> id);
 

@@ -3,6 +3,8 @@
 #include "models/format.h"
 
 #include <QApplication>
+#include <QPixmap>
+#include <QWidget>
 #include <QJsonArray>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -89,6 +91,14 @@ DemoCustomer demoCustomer()
 QString passwordOf(const QString &user)
 {
     return user == QLatin1String("admin") ? TestServer::adminPassword() : TestServer::demoPassword();
+}
+
+bool saveScreenshot(QWidget *widget, const QString &dir, const QString &name)
+{
+    QApplication::processEvents();
+    QTest::qWait(250);
+    const QPixmap pixmap = widget->grab();
+    return !pixmap.isNull() && pixmap.save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
 }
 
 QString localPhoneFormat(const QString &e164)

@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+class QWidget;
+
 #include <functional>
 #include <memory>
 
@@ -31,6 +33,8 @@ DemoCustomer demoCustomer();
 QString adminToken(TestServer &server);
 // The password of a demo user on a seeded test server.
 QString passwordOf(const QString &user);
+// Lets layouts and charts settle, then writes what `widget` shows to `dir`/`name`.png.
+bool saveScreenshot(QWidget *widget, const QString &dir, const QString &name);
 // "8 (916) 123-45-67": the same number as people type it.
 QString localPhoneFormat(const QString &e164);
 

@@ -32,13 +32,7 @@ namespace {
 
 const QString Dir = QStringLiteral(LD_SCREENSHOT_DIR);
 
-bool save(QWidget *widget, const QString &name)
-{
-    QApplication::processEvents();
-    QTest::qWait(150);  // let layouts and charts settle
-    const QPixmap pixmap = widget->grab();
-    return !pixmap.isNull() && pixmap.save(Dir + QLatin1Char('/') + name + QStringLiteral(".png"));
-}
+bool save(QWidget *widget, const QString &name) { return LT::saveScreenshot(widget, Dir, name); }
 
 // A demo customer with something on every tab, so that no screenshot is empty.
 qint64 richCustomer()

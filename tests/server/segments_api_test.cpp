@@ -284,6 +284,7 @@ TEST_P(Segments, RfmScoresEveryBuyerAndFeedsRules)
         const QJsonObject cell = c.toObject();
         EXPECT_GE(cell.value(QStringLiteral("r")).toInt(), 1);
         EXPECT_LE(cell.value(QStringLiteral("f")).toInt(), 5);
+        EXPECT_TRUE(Core::Segments::Catalog::builtIn().find(QStringLiteral("rfm_group"))->enumValues.contains(cell.value(QStringLiteral("group")).toString()));
         inGrid += cell.value(QStringLiteral("count")).toInteger();
     }
     EXPECT_EQ(inGrid, buyers);
@@ -295,6 +296,32 @@ TEST_P(Segments, RfmScoresEveryBuyerAndFeedsRules)
             << group.value(QStringLiteral("group")).toString().toStdString();
     }
     EXPECT_EQ(inGroups, buyers);
+    // The customers of a cell and of a group page to the same numbers (the heat map opens them).
+    auto pagedCount = [&](const std::string &query) {
+        qint64 n = 0;
+        QString cursor;
+        do {
+            const HttpResult page = server->get("/api/v1/rfm/customers?limit=7&" + query + (cursor.isEmpty() ? std::string() : "&cursor=" + cursor.toStdString()), token);
+            EXPECT_EQ(page.status, 200) << page.body.toStdString();
+            if (page.status != 200) return qint64(-1);
+            for (const auto &v : page.json().value(QStringLiteral("items")).toArray()) {
+                EXPECT_FALSE(v.toObject().value(QStringLiteral("last_name")).toString().isEmpty());
+                ++n;
+            }
+            cursor = page.json().value(QStringLiteral("next_cursor")).toString();
+        } while (!cursor.isEmpty());
+        return n;
+    };
+    const QJsonObject firstCell = report.value(QStringLiteral("grid")).toArray().first().toObject();
+    EXPECT_EQ(pagedCount("r=" + std::to_string(firstCell.value(QStringLiteral("r")).toInt()) + "&f=" + std::to_string(firstCell.value(QStringLiteral("f")).toInt())),
+              firstCell.value(QStringLiteral("count")).toInteger());
+    const QJsonObject firstGroup = report.value(QStringLiteral("groups")).toArray().first().toObject();
+    EXPECT_EQ(pagedCount("group=" + firstGroup.value(QStringLiteral("group")).toString().toStdString()), firstGroup.value(QStringLiteral("count")).toInteger());
+    for (const char *bad : {"r=6&f=1", "r=1", "r=x&f=2", "group=everyone", "group=lost&r=1&f=1"}) {
+        const HttpResult refused = server->get(std::string("/api/v1/rfm/customers?") + bad, token);
+        EXPECT_EQ(refused.status, 400) << bad;
+        EXPECT_TRUE(refused.body.contains("problem") || refused.json().contains(QStringLiteral("detail"))) << bad;
+    }
     // The profile carries the customer's scores.
     const QString admin = server->loginAdmin();
     QString someGroup;
@@ -334,6 +361,7 @@ TEST_P(Segments, AudiencesAreSnapshots)
                                                                  {QStringLiteral("tags"), QJsonArray{QStringLiteral("2025")}}}), token);
     ASSERT_EQ(a.status, 201) << a.body.toStdString();
     EXPECT_EQ(a.json().value(QStringLiteral("size")).toInteger(), size);
+    EXPECT_TRUE(a.json().value(QStringLiteral("source_segment_name")).isNull());  // taken from a rule, not a segment
     const qint64 id = a.json().value(QStringLiteral("id")).toInteger();
     // Someone who qualifies later does not join the snapshot.
     const QString admin = server->loginAdmin();
