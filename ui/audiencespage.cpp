@@ -30,12 +30,6 @@
 
 namespace LoyaltyDesk::Ui {
 
-namespace {
-
-QString audiencePath(qint64 id) { return QStringLiteral("/api/v1/audiences/%1").arg(id); }
-
-}  // namespace
-
 // --- the dialog -----------------------------------------------------------------
 
 AudienceDialog::AudienceDialog(Models::Repository *repository, qint64 segmentId, QWidget *parent)
@@ -93,7 +87,7 @@ AudienceDialog::AudienceDialog(Models::Repository *repository, qint64 segmentId,
         for (const auto &v : r->value(QStringLiteral("items")).toArray()) {
             const QJsonObject s = v.toObject();
             const QString size = s.value(QStringLiteral("last_calculated_at")).isNull() ? tr("not calculated yet")
-                                                                                       : tr("%1 customers").arg(l.toString(s.value(QStringLiteral("size")).toInteger()));
+                                                                                       : tr("%Ln customer(s)", nullptr, int(s.value(QStringLiteral("size")).toInteger()));
             m_segment->addItem(QStringLiteral("%1 — %2").arg(s.value(QStringLiteral("name")).toString(), size), s.value(QStringLiteral("id")).toInteger());
             m_segment->setItemData(m_segment->count() - 1, s.value(QStringLiteral("name")).toString(), Qt::UserRole + 1);
         }
@@ -196,7 +190,7 @@ AudienceDialog *AudiencesPage::createFromSegment(qint64 segmentId)
     m_dialog = new AudienceDialog(m_repository, segmentId, this);
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_dialog, &AudienceDialog::created, this, [this](const QJsonObject &a) {
-        setStatus(tr("Created the audience “%1” with %2 customers.").arg(a.value(QStringLiteral("name")).toString(), QLocale().toString(a.value(QStringLiteral("size")).toInteger())));
+        setStatus(tr("Created the audience “%1” with %Ln customer(s).", nullptr, int(a.value(QStringLiteral("size")).toInteger())).arg(a.value(QStringLiteral("name")).toString()));
         reloadSelecting(a.value(QStringLiteral("id")).toInteger());
     });
     m_dialog->open();
@@ -209,8 +203,8 @@ void AudiencesPage::deleteCurrent()
     if (a.isEmpty() || !action(QStringLiteral("delete"))->isEnabled()) return;
     const QString name = a.value(QStringLiteral("name")).toString();
     confirmDelete(tr("Delete audience"),
-                  tr("Delete the audience “%1” and its list of %2 customers? The segment it came from stays.")
-                      .arg(name, QLocale().toString(a.value(QStringLiteral("size")).toInteger())),
+                  tr("Delete the audience “%1” and its list of %Ln customer(s)? The segment it came from stays.", nullptr, int(a.value(QStringLiteral("size")).toInteger()))
+                      .arg(name),
                   tr("Deleted “%1”.").arg(name), tr("“%1” was not deleted.").arg(name));
 }
 

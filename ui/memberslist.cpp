@@ -5,6 +5,7 @@
 #include "models/repository.h"
 #include "widgets/pagedview.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileDialog>
 #include <QLabel>
@@ -57,8 +58,8 @@ Models::Download *saveCsv(QWidget *parent, Models::Repository *repository, const
 {
     auto *download = repository->api()->download(path, filePath, parent);
     auto *progress = new QProgressDialog(parent);
-    progress->setWindowTitle(MembersList::tr("Export members"));
-    progress->setLabelText(MembersList::tr("Saving %1…").arg(QDir::toNativeSeparators(filePath)));
+    progress->setWindowTitle(QCoreApplication::translate("LoyaltyDesk::Ui::MembersList", "Export members"));
+    progress->setLabelText(QCoreApplication::translate("LoyaltyDesk::Ui::MembersList", "Saving %1…").arg(QDir::toNativeSeparators(filePath)));
     progress->setRange(0, 0);
     progress->setMinimumDuration(400);
     progress->setAutoClose(false);
@@ -82,8 +83,8 @@ Models::Download *saveCsv(QWidget *parent, Models::Repository *repository, const
 QObject *waitWithProgress(QWidget *parent, const QString &label)
 {
     auto *context = new QObject(parent);
-    auto *dialog = new QProgressDialog(label, MembersList::tr("Stop waiting"), 0, 0, parent);
-    dialog->setWindowTitle(MembersList::tr("Please wait"));
+    auto *dialog = new QProgressDialog(label, QCoreApplication::translate("LoyaltyDesk::Ui::MembersList", "Stop waiting"), 0, 0, parent);
+    dialog->setWindowTitle(QCoreApplication::translate("LoyaltyDesk::Ui::MembersList", "Please wait"));
     dialog->setMinimumDuration(300);
     dialog->setAutoClose(false);
     dialog->setAutoReset(false);
@@ -108,8 +109,8 @@ QString errorText(const Core::Error &error)
 QString askCsvFileName(QWidget *parent, const QString &suggestedName)
 {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    return QFileDialog::getSaveFileName(parent, MembersList::tr("Export members"), folder + QLatin1Char('/') + suggestedName,
-                                        MembersList::tr("CSV files (*.csv)"));
+    return QFileDialog::getSaveFileName(parent, QCoreApplication::translate("LoyaltyDesk::Ui::MembersList", "Export members"), folder + QLatin1Char('/') + suggestedName,
+                                        QCoreApplication::translate("LoyaltyDesk::Ui::MembersList", "CSV files (*.csv)"));
 }
 
 }  // namespace LoyaltyDesk::Ui

@@ -169,24 +169,23 @@ void RfmPage::present(const QJsonObject &report)
     m_report = report;
     m_loaded = true;
     const qint64 scored = report.value(QStringLiteral("scored")).toInteger();
-    const QLocale l;
     if (scored == 0 || report.value(QStringLiteral("computed_at")).isNull()) {
         m_summary->setText(tr("Nobody has been scored yet. Recalculate to score every customer with a purchase."));
     } else {
-        m_summary->setText(tr("%1 customers with purchases scored %2; %3.")
-                               .arg(l.toString(scored), Models::Format::dateTime(report.value(QStringLiteral("computed_at")).toString()), settingsSummary()));
+        m_summary->setText(tr("%Ln customer(s) with purchases scored %1; %2.", nullptr, int(scored))
+                               .arg(Models::Format::dateTime(report.value(QStringLiteral("computed_at")).toString()), settingsSummary()));
     }
     m_heatMap->clearCells();
     for (const auto &v : report.value(QStringLiteral("grid")).toArray()) {
         const QJsonObject c = v.toObject();
         const int r = c.value(QStringLiteral("r")).toInt(), f = c.value(QStringLiteral("f")).toInt();
         const qint64 n = c.value(QStringLiteral("count")).toInteger();
-        const QString tip = tr("<b>%1</b><br>Recency %2, frequency %3<br>%4 customers, %5 of the scored<br>Purchases in the window: %6<br><i>Click to see them</i>")
+        const QString tip = tr("<b>%1</b><br>Recency %2, frequency %3<br>%Ln customer(s), %4 of the scored<br>Purchases in the window: %5<br><i>Click to see them</i>",
+                               nullptr, int(n))
                                 .arg(ProfilePage::rfmGroupName(c.value(QStringLiteral("group")).toString()))
                                 .arg(r)
                                 .arg(f)
-                                .arg(l.toString(n), Models::Format::percent(scored ? double(n) / double(scored) : 0),
-                                     Models::Format::money(c.value(QStringLiteral("monetary")).toInteger()));
+                                .arg(Models::Format::percent(scored ? double(n) / double(scored) : 0), Models::Format::money(c.value(QStringLiteral("monetary")).toInteger()));
         m_heatMap->setCell(rowOf(r), f - 1, {n, tip});
     }
     rebuildCharts();

@@ -120,9 +120,8 @@ void SegmentsPage::recalculateCurrent()
                                   delete context;
                                   if (!r) return report(tr("Recalculate segment"), r.error().message);
                                   const QLocale l;
-                                  QString text = tr("Recalculated “%1”: %2 customers in %3.")
-                                                     .arg(name, l.toString(r->value(QStringLiteral("size")).toInteger()),
-                                                          Models::Format::duration(r->value(QStringLiteral("duration_ms")).toInteger()));
+                                  QString text = tr("Recalculated “%1”: %Ln customer(s) in %2.", nullptr, int(r->value(QStringLiteral("size")).toInteger()))
+                                                     .arg(name, Models::Format::duration(r->value(QStringLiteral("duration_ms")).toInteger()));
                                   if (!r->value(QStringLiteral("baseline")).toBool())
                                       text += QLatin1Char(' ') + tr("%1 entered, %2 left.")
                                                                      .arg(l.toString(r->value(QStringLiteral("entered")).toInteger()),

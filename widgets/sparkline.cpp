@@ -57,19 +57,26 @@ void paint(QPainter *painter, const QRectF &rect, const QList<qint64> &values, c
     painter->restore();
 }
 
+namespace {
+
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("LoyaltyDesk::Widgets::Sparkline", text, disambiguation, n);
+}
+
+}  // namespace
+
 QString describe(const QList<qint64> &values)
 {
-    const char *context = "LoyaltyDesk::Widgets::Sparkline";
-    if (values.isEmpty()) return QCoreApplication::translate(context, "Not calculated yet");
+    if (values.isEmpty()) return tr("Not calculated yet");
     const QLocale l;
     const qint64 first = values.first(), last = values.last();
     const int runs = int(values.size());
-    if (runs == 1) return QCoreApplication::translate(context, "%1 at the first calculation").arg(l.toString(last));
-    if (first == last) return QCoreApplication::translate(context, "%1, unchanged over the last %n run(s)", nullptr, runs).arg(l.toString(last));
-    const QString change = first ? QCoreApplication::translate(context, " (%1%2 %)")
-                                       .arg(last > first ? QStringLiteral("+") : QString(), l.toString(100.0 * double(last - first) / double(first), 'f', 1))
+    if (runs == 1) return tr("%1 at the first calculation").arg(l.toString(last));
+    if (first == last) return tr("%1, unchanged over the last %n run(s)", nullptr, runs).arg(l.toString(last));
+    const QString change = first ? tr(" (%1%2 %)").arg(last > first ? QStringLiteral("+") : QString(), l.toString(100.0 * double(last - first) / double(first), 'f', 1))
                                  : QString();
-    return QCoreApplication::translate(context, "%1 → %2%3 over the last %n run(s)", nullptr, runs).arg(l.toString(first), l.toString(last), change);
+    return tr("%1 → %2%3 over the last %n run(s)", nullptr, runs).arg(l.toString(first), l.toString(last), change);
 }
 
 }  // namespace Sparkline

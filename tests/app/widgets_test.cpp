@@ -13,6 +13,7 @@
 #include "ui/mainwindow.h"
 #include "ui/profileeditor.h"
 #include "ui/profilepage.h"
+#include "ui/segmentspage.h"
 #include "ui/settingsdialog.h"
 #include "ui/workstation.h"
 #include "widgets/badge.h"
@@ -129,11 +130,12 @@ TEST_P(Roles, SidebarShowsOnlyTheSectionsTheRoleMayUse)
 INSTANTIATE_TEST_SUITE_P(
     DemoUsers, Roles,
     ::testing::Values(RoleCase{"operator", {QStringLiteral("customers")}},
-                      RoleCase{"marketer", {QStringLiteral("customers"), QStringLiteral("messages")}},
-                      RoleCase{"analyst", {QStringLiteral("customers")}},
+                      RoleCase{"marketer", {QStringLiteral("customers"), QStringLiteral("messages"), QStringLiteral("segments"), QStringLiteral("rfm"), QStringLiteral("audiences")}},
+                      RoleCase{"analyst", {QStringLiteral("customers"), QStringLiteral("segments"), QStringLiteral("rfm"), QStringLiteral("audiences")}},
                       RoleCase{"designer", {QStringLiteral("messages")}},
-                      RoleCase{"campaign_editor", {QStringLiteral("messages")}},
-                      RoleCase{"admin", {QStringLiteral("customers"), QStringLiteral("messages"), QStringLiteral("administration")}}),
+                      RoleCase{"campaign_editor", {QStringLiteral("messages"), QStringLiteral("segments"), QStringLiteral("rfm"), QStringLiteral("audiences")}},
+                      RoleCase{"admin", {QStringLiteral("customers"), QStringLiteral("messages"), QStringLiteral("segments"), QStringLiteral("rfm"), QStringLiteral("audiences"),
+                                         QStringLiteral("administration")}}),
     [](const auto &info) { return std::string(info.param.user); });
 
 TEST(Login, WrongPasswordAndUnreachableServerSayWhatIsWrong)
@@ -229,7 +231,11 @@ TEST(Language, SwitchesToRussianAtRunTime)
     ASSERT_TRUE(waitUntil([&] { return sidebar->item(0)->text() != QLatin1String("Customers"); }, 5000));
     EXPECT_EQ(sidebar->item(0)->text(), QStringLiteral("Клиенты"));
     EXPECT_EQ(sidebar->item(1)->text(), QStringLiteral("Сообщения"));
-    EXPECT_EQ(sidebar->item(2)->text(), QStringLiteral("Администрирование"));
+    EXPECT_EQ(sidebar->item(2)->text(), QStringLiteral("Сегменты"));
+    EXPECT_EQ(sidebar->item(3)->text(), QStringLiteral("RFM-анализ"));
+    EXPECT_EQ(sidebar->item(4)->text(), QStringLiteral("Аудитории"));
+    EXPECT_EQ(sidebar->item(5)->text(), QStringLiteral("Администрирование"));
+    EXPECT_EQ(desk.window()->segmentsPage()->segmentsModel()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("Сегмент"));
     QTabWidget *tabs = desk.profile()->tabs();
     EXPECT_EQ(tabs->tabText(tabs->indexOf(desk.profile()->tabPage(Ui::ProfilePage::PurchasesTab))), QStringLiteral("Покупки"));
     EXPECT_EQ(desk.customers()->searchBox()->placeholderText().left(7), QStringLiteral("Телефон"));
