@@ -795,6 +795,128 @@
     </message>
 </context>
 <context>
+    <name>LoyaltyDesk::Ui::AudienceDialog</name>
+    <message>
+        <source>New audience from a segment</source>
+        <translation>Новая аудитория из сегмента</translation>
+    </message>
+    <message>
+        <source>For example: newsletter, spring</source>
+        <translation>Например: рассылка, весна</translation>
+    </message>
+    <message>
+        <source>Loading segments…</source>
+        <translation>Загрузка сегментов…</translation>
+    </message>
+    <message>
+        <source>The audience keeps the customers who are in the segment now. Customers who qualify later do not join it.</source>
+        <translation>Аудитория сохраняет клиентов, которые входят в сегмент сейчас. Клиенты, подошедшие позже, в неё не попадут.</translation>
+    </message>
+    <message>
+        <source>Segment:</source>
+        <translation>Сегмент:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>Теги:</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Создать</translation>
+    </message>
+    <message>
+        <source>not calculated yet</source>
+        <translation>ещё не рассчитан</translation>
+    </message>
+    <message>
+        <source>There are no segments yet. Create a segment first.</source>
+        <translation>Сегментов пока нет. Сначала создайте сегмент.</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s)</source>
+        <translation>
+            <numerusform>%Ln клиент</numerusform>
+            <numerusform>%Ln клиента</numerusform>
+            <numerusform>%Ln клиентов</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyDesk::Ui::AudiencesPage</name>
+    <message>
+        <source>Select an audience to see its members.</source>
+        <translation>Выберите аудиторию, чтобы увидеть её состав.</translation>
+    </message>
+    <message>
+        <source>Members of “%1”, frozen on %2</source>
+        <translation>Состав «%1», зафиксированный %2</translation>
+    </message>
+    <message>
+        <source>Delete audience</source>
+        <translation>Удаление аудитории</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”.</source>
+        <translation>«%1» удалена.</translation>
+    </message>
+    <message>
+        <source>“%1” was not deleted.</source>
+        <translation>«%1» не удалена.</translation>
+    </message>
+    <message>
+        <source>Audiences</source>
+        <translation>Аудитории</translation>
+    </message>
+    <message>
+        <source>An audience freezes who is in a segment at one moment, so that a campaign reaches exactly those customers.</source>
+        <translation>Аудитория фиксирует состав сегмента на один момент, чтобы кампания дошла именно до этих клиентов.</translation>
+    </message>
+    <message>
+        <source>New from segment…</source>
+        <translation>Создать из сегмента…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Экспорт в CSV…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Loading audiences…</source>
+        <translation>Загрузка аудиторий…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Created the audience “%1” with %Ln customer(s).</source>
+        <translation>
+            <numerusform>Создана аудитория «%1»: %Ln клиент.</numerusform>
+            <numerusform>Создана аудитория «%1»: %Ln клиента.</numerusform>
+            <numerusform>Создана аудитория «%1»: %Ln клиентов.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the audience “%1” and its list of %Ln customer(s)? The segment it came from stays.</source>
+        <translation>
+            <numerusform>Удалить аудиторию «%1» и её список из %Ln клиента? Сегмент, из которого она создана, останется.</numerusform>
+            <numerusform>Удалить аудиторию «%1» и её список из %Ln клиентов? Сегмент, из которого она создана, останется.</numerusform>
+            <numerusform>Удалить аудиторию «%1» и её список из %Ln клиентов? Сегмент, из которого она создана, останется.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LoyaltyDesk::Ui::ChannelSettingsPage</name>
     <message>
         <source>Delivery</source>
