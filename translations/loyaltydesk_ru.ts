@@ -1195,6 +1195,21 @@
     </message>
 </context>
 <context>
+    <name>LoyaltyDesk::Ui::ListPage</name>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Export members</source>
+        <translation>Экспорт состава</translation>
+    </message>
+    <message>
+        <source>Saved the members of “%1” to %2.</source>
+        <translation>Состав «%1» сохранён в %2.</translation>
+    </message>
+</context>
+<context>
     <name>LoyaltyDesk::Ui::LoginDialog</name>
     <message>
         <source>Enter the server address, for example http://crm.example.com:8080.</source>
@@ -1382,6 +1397,29 @@
     <message>
         <source>&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Find a customer (from anywhere)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Down&lt;/b&gt;&lt;/td&gt;&lt;td&gt;From the search box to the results&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Open the selected customer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Left&lt;/b&gt;, &lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Back to the results&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Tab&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Next profile tab&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Save the profile&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;New segment or audience&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Duplicate the segment&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Recalculate the segment or RFM&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Export members to CSV&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Del&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Delete the segment or audience&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Refresh the list&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1…9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Go to a section&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+,&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Settings&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Поиск клиента (откуда угодно)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Вниз&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Из строки поиска к результатам&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Открыть выбранного клиента&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Влево&lt;/b&gt;, &lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Назад к результатам&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Tab&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Следующая вкладка профиля&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Сохранить профиль&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Новый сегмент или аудитория&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Копия сегмента&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Пересчитать сегмент или RFM&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Экспорт состава в CSV&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Del&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Удалить сегмент или аудиторию&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Обновить список&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1…9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Перейти к разделу&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+,&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Настройки&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyDesk::Ui::MembersList</name>
+    <message>
+        <source>Stop waiting</source>
+        <translation>Не ждать</translation>
+    </message>
+    <message>
+        <source>Please wait</source>
+        <translation>Подождите</translation>
+    </message>
+    <message>
+        <source>Export members</source>
+        <translation>Экспорт состава</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>Сохранение %1…</translation>
     </message>
 </context>
 <context>
@@ -1822,6 +1860,172 @@
     </message>
 </context>
 <context>
+    <name>LoyaltyDesk::Ui::RfmPage</name>
+    <message>
+        <source>Offline: the copy saved %1.</source>
+        <translation>Нет связи: копия, сохранённая %1.</translation>
+    </message>
+    <message>
+        <source>scored by thresholds</source>
+        <translation>оценки по порогам</translation>
+    </message>
+    <message>
+        <source>scored by quintiles</source>
+        <translation>оценки по квинтилям</translation>
+    </message>
+    <message>
+        <source>purchases of the last %1 days, %2</source>
+        <translation>покупки за последние %1 дн., %2</translation>
+    </message>
+    <message>
+        <source>Nobody has been scored yet. Recalculate to score every customer with a purchase.</source>
+        <translation>Оценок пока нет. Нажмите «Пересчитать», чтобы оценить всех клиентов с покупками.</translation>
+    </message>
+    <message>
+        <source>Click a bar to see the customers of that group</source>
+        <translation>Щёлкните столбец, чтобы увидеть клиентов этой группы</translation>
+    </message>
+    <message>
+        <source>Customers by group</source>
+        <translation>Клиенты по группам</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>клиенты</translation>
+    </message>
+    <message>
+        <source>Revenue by group</source>
+        <translation>Выручка по группам</translation>
+    </message>
+    <message>
+        <source>million ₽, all time</source>
+        <translation>млн ₽, за всё время</translation>
+    </message>
+    <message>
+        <source>thousand ₽, all time</source>
+        <translation>тыс. ₽, за всё время</translation>
+    </message>
+    <message>
+        <source>Recency %1, frequency %2</source>
+        <translation>Давность %1, частота %2</translation>
+    </message>
+    <message>
+        <source>Group “%1”</source>
+        <translation>Группа «%1»</translation>
+    </message>
+    <message>
+        <source>Scoring every customer with a purchase…</source>
+        <translation>Оцениваем всех клиентов с покупками…</translation>
+    </message>
+    <message>
+        <source>Recalculate RFM</source>
+        <translation>Пересчёт RFM</translation>
+    </message>
+    <message>
+        <source>Click a cell of the heat map or a bar to see its customers.</source>
+        <translation>Щёлкните клетку тепловой карты или столбец, чтобы увидеть клиентов.</translation>
+    </message>
+    <message>
+        <source>RFM settings</source>
+        <translation>Настройки RFM</translation>
+    </message>
+    <message>
+        <source>The settings are saved. Score the customers with them now?</source>
+        <translation>Настройки сохранены. Пересчитать оценки клиентов сейчас?</translation>
+    </message>
+    <message>
+        <source>RFM analysis</source>
+        <translation>RFM-анализ</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Настройки…</translation>
+    </message>
+    <message>
+        <source>Recalculate</source>
+        <translation>Пересчитать</translation>
+    </message>
+    <message>
+        <source>Score every customer now (Ctrl+R)</source>
+        <translation>Оценить всех клиентов сейчас (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Customers by recency and frequency</source>
+        <translation>Клиенты по давности и частоте покупок</translation>
+    </message>
+    <message>
+        <source>Recency: 5 = bought recently</source>
+        <translation>Давность: 5 = покупали недавно</translation>
+    </message>
+    <message>
+        <source>Frequency: 5 = buys most often</source>
+        <translation>Частота: 5 = покупают чаще всех</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s) with purchases scored %1; %2.</source>
+        <translation>
+            <numerusform>%Ln клиент с покупками оценён %1; %2.</numerusform>
+            <numerusform>%Ln клиента с покупками оценены %1; %2.</numerusform>
+            <numerusform>%Ln клиентов с покупками оценены %1; %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Recency %2, frequency %3&lt;br&gt;%Ln customer(s), %4 of the scored&lt;br&gt;Purchases in the window: %5&lt;br&gt;&lt;i&gt;Click to see them&lt;/i&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Давность %2, частота %3&lt;br&gt;%Ln клиент, %4 оценённых&lt;br&gt;Покупки за период: %5&lt;br&gt;&lt;i&gt;Щёлкните, чтобы увидеть их&lt;/i&gt;</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Давность %2, частота %3&lt;br&gt;%Ln клиента, %4 оценённых&lt;br&gt;Покупки за период: %5&lt;br&gt;&lt;i&gt;Щёлкните, чтобы увидеть их&lt;/i&gt;</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Давность %2, частота %3&lt;br&gt;%Ln клиентов, %4 оценённых&lt;br&gt;Покупки за период: %5&lt;br&gt;&lt;i&gt;Щёлкните, чтобы увидеть их&lt;/i&gt;</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyDesk::Ui::RfmSettingsDialog</name>
+    <message>
+        <source>RFM settings</source>
+        <translation>Настройки RFM</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> дн.</translation>
+    </message>
+    <message>
+        <source>Quintiles: five equal fifths of the buyers</source>
+        <translation>Квинтили: пять равных пятых покупателей</translation>
+    </message>
+    <message>
+        <source>Thresholds: fixed boundaries</source>
+        <translation>Пороги: фиксированные границы</translation>
+    </message>
+    <message>
+        <source>Each measure gets a score of 1 to 5. With thresholds, give the four boundaries of scores 2, 3, 4 and 5, separated by commas: recency in days since the last purchase (fewer is better), the number of purchases and their sum in roubles in the window.</source>
+        <translation>Каждый показатель получает оценку от 1 до 5. Для порогов укажите через запятую четыре границы оценок 2, 3, 4 и 5: давность — дни с последней покупки (меньше — лучше), частоту — число покупок и сумму покупок в рублях за период.</translation>
+    </message>
+    <message>
+        <source>Window:</source>
+        <translation>Период:</translation>
+    </message>
+    <message>
+        <source>Scoring:</source>
+        <translation>Оценка:</translation>
+    </message>
+    <message>
+        <source>Recency, days:</source>
+        <translation>Давность, дни:</translation>
+    </message>
+    <message>
+        <source>Frequency, purchases:</source>
+        <translation>Частота, покупки:</translation>
+    </message>
+    <message>
+        <source>Monetary, ₽:</source>
+        <translation>Сумма, ₽:</translation>
+    </message>
+</context>
+<context>
     <name>LoyaltyDesk::Ui::SegmentEditor</name>
     <message>
         <source>Fix the conditions marked in red to see the count.</source>
@@ -2018,6 +2222,113 @@
     <message>
         <source>Counted in under a millisecond</source>
         <translation>Подсчитано менее чем за миллисекунду</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyDesk::Ui::SegmentsPage</name>
+    <message>
+        <source>Select a segment to see its members.</source>
+        <translation>Выберите сегмент, чтобы увидеть его состав.</translation>
+    </message>
+    <message>
+        <source>“%1” has not been calculated yet. Press Recalculate to find its members now.</source>
+        <translation>«%1» ещё не рассчитан. Нажмите «Пересчитать», чтобы найти его участников сейчас.</translation>
+    </message>
+    <message>
+        <source>Members of “%1” as of %2</source>
+        <translation>Состав «%1» на %2</translation>
+    </message>
+    <message>
+        <source>Duplicate segment</source>
+        <translation>Копирование сегмента</translation>
+    </message>
+    <message>
+        <source>Duplicated as “%1”.</source>
+        <translation>Создана копия «%1».</translation>
+    </message>
+    <message>
+        <source>Recalculating “%1”…</source>
+        <translation>Пересчёт «%1»…</translation>
+    </message>
+    <message>
+        <source>Recalculate segment</source>
+        <translation>Пересчёт сегмента</translation>
+    </message>
+    <message>
+        <source>%1 entered, %2 left.</source>
+        <translation>Вошли: %1, вышли: %2.</translation>
+    </message>
+    <message>
+        <source>Delete segment</source>
+        <translation>Удаление сегмента</translation>
+    </message>
+    <message>
+        <source>Delete the segment “%1”? Its members, history and schedule are deleted too. Audiences taken from it stay.</source>
+        <translation>Удалить сегмент «%1»? Его состав, история и расписание тоже будут удалены. Аудитории, созданные из него, останутся.</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”.</source>
+        <translation>«%1» удалён.</translation>
+    </message>
+    <message>
+        <source>“%1” was not deleted.</source>
+        <translation>«%1» не удалён.</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>Сегменты</translation>
+    </message>
+    <message>
+        <source>Groups of customers described by rules. The server recalculates each on its schedule and records who entered and who left.</source>
+        <translation>Группы клиентов, описанные правилами. Сервер пересчитывает каждую по расписанию и записывает, кто вошёл и кто вышел.</translation>
+    </message>
+    <message>
+        <source>Find a segment by name</source>
+        <translation>Найти сегмент по названию</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Создать</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <source>Recalculate</source>
+        <translation>Пересчитать</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Экспорт в CSV…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Loading segments…</source>
+        <translation>Загрузка сегментов…</translation>
+    </message>
+    <message>
+        <source>Open (Enter)</source>
+        <translation>Открыть (Enter)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recalculated “%1”: %Ln customer(s) in %2.</source>
+        <translation>
+            <numerusform>«%1» пересчитан: %Ln клиент за %2.</numerusform>
+            <numerusform>«%1» пересчитан: %Ln клиента за %2.</numerusform>
+            <numerusform>«%1» пересчитан: %Ln клиентов за %2.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3702,446 +4013,6 @@
     </message>
 </context>
 <context>
-    <name>LoyaltyDesk::Widgets::TagEditor</name>
-    <message>
-        <source>Remove “%1”</source>
-        <translation>Удалить «%1»</translation>
-    </message>
-</context>
-<context>
-    <name>LoyaltyDesk::Ui::AudienceDialog</name>
-    <message>
-        <source>New audience from a segment</source>
-        <translation>Новая аудитория из сегмента</translation>
-    </message>
-    <message>
-        <source>For example: newsletter, spring</source>
-        <translation>Например: рассылка, весна</translation>
-    </message>
-    <message>
-        <source>Loading segments…</source>
-        <translation>Загрузка сегментов…</translation>
-    </message>
-    <message>
-        <source>The audience keeps the customers who are in the segment now. Customers who qualify later do not join it.</source>
-        <translation>Аудитория сохраняет клиентов, которые входят в сегмент сейчас. Клиенты, подошедшие позже, в неё не попадут.</translation>
-    </message>
-    <message>
-        <source>Segment:</source>
-        <translation>Сегмент:</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>Название:</translation>
-    </message>
-    <message>
-        <source>Tags:</source>
-        <translation>Теги:</translation>
-    </message>
-    <message>
-        <source>Create</source>
-        <translation>Создать</translation>
-    </message>
-    <message>
-        <source>not calculated yet</source>
-        <translation>ещё не рассчитан</translation>
-    </message>
-    <message>
-        <source>There are no segments yet. Create a segment first.</source>
-        <translation>Сегментов пока нет. Сначала создайте сегмент.</translation>
-    </message>
-    <message>
-        <source>%1, %2</source>
-        <translation>%1, %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln customer(s)</source>
-        <translation>
-            <numerusform>%Ln клиент</numerusform>
-            <numerusform>%Ln клиента</numerusform>
-            <numerusform>%Ln клиентов</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>LoyaltyDesk::Ui::AudiencesPage</name>
-    <message>
-        <source>Select an audience to see its members.</source>
-        <translation>Выберите аудиторию, чтобы увидеть её состав.</translation>
-    </message>
-    <message>
-        <source>Members of “%1”, frozen on %2</source>
-        <translation>Состав «%1», зафиксированный %2</translation>
-    </message>
-    <message>
-        <source>Delete audience</source>
-        <translation>Удаление аудитории</translation>
-    </message>
-    <message>
-        <source>Deleted “%1”.</source>
-        <translation>«%1» удалена.</translation>
-    </message>
-    <message>
-        <source>“%1” was not deleted.</source>
-        <translation>«%1» не удалена.</translation>
-    </message>
-    <message>
-        <source>Audiences</source>
-        <translation>Аудитории</translation>
-    </message>
-    <message>
-        <source>An audience freezes who is in a segment at one moment, so that a campaign reaches exactly those customers.</source>
-        <translation>Аудитория фиксирует состав сегмента на один момент, чтобы кампания дошла именно до этих клиентов.</translation>
-    </message>
-    <message>
-        <source>New from segment…</source>
-        <translation>Создать из сегмента…</translation>
-    </message>
-    <message>
-        <source>Export CSV…</source>
-        <translation>Экспорт в CSV…</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Удалить</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Обновить</translation>
-    </message>
-    <message>
-        <source>Loading audiences…</source>
-        <translation>Загрузка аудиторий…</translation>
-    </message>
-    <message numerus="yes">
-        <source>Created the audience “%1” with %Ln customer(s).</source>
-        <translation>
-            <numerusform>Создана аудитория «%1»: %Ln клиент.</numerusform>
-            <numerusform>Создана аудитория «%1»: %Ln клиента.</numerusform>
-            <numerusform>Создана аудитория «%1»: %Ln клиентов.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete the audience “%1” and its list of %Ln customer(s)? The segment it came from stays.</source>
-        <translation>
-            <numerusform>Удалить аудиторию «%1» и её список из %Ln клиента? Сегмент, из которого она создана, останется.</numerusform>
-            <numerusform>Удалить аудиторию «%1» и её список из %Ln клиентов? Сегмент, из которого она создана, останется.</numerusform>
-            <numerusform>Удалить аудиторию «%1» и её список из %Ln клиентов? Сегмент, из которого она создана, останется.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>LoyaltyDesk::Ui::ListPage</name>
-    <message>
-        <source>Delete</source>
-        <translation>Удалить</translation>
-    </message>
-    <message>
-        <source>Export members</source>
-        <translation>Экспорт состава</translation>
-    </message>
-    <message>
-        <source>Saved the members of “%1” to %2.</source>
-        <translation>Состав «%1» сохранён в %2.</translation>
-    </message>
-</context>
-<context>
-    <name>LoyaltyDesk::Ui::MembersList</name>
-    <message>
-        <source>Stop waiting</source>
-        <translation>Не ждать</translation>
-    </message>
-    <message>
-        <source>Please wait</source>
-        <translation>Подождите</translation>
-    </message>
-    <message>
-        <source>Export members</source>
-        <translation>Экспорт состава</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Файлы CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Saving %1…</source>
-        <translation>Сохранение %1…</translation>
-    </message>
-</context>
-<context>
-    <name>LoyaltyDesk::Ui::RfmPage</name>
-    <message>
-        <source>Offline: the copy saved %1.</source>
-        <translation>Нет связи: копия, сохранённая %1.</translation>
-    </message>
-    <message>
-        <source>scored by thresholds</source>
-        <translation>оценки по порогам</translation>
-    </message>
-    <message>
-        <source>scored by quintiles</source>
-        <translation>оценки по квинтилям</translation>
-    </message>
-    <message>
-        <source>purchases of the last %1 days, %2</source>
-        <translation>покупки за последние %1 дн., %2</translation>
-    </message>
-    <message>
-        <source>Nobody has been scored yet. Recalculate to score every customer with a purchase.</source>
-        <translation>Оценок пока нет. Нажмите «Пересчитать», чтобы оценить всех клиентов с покупками.</translation>
-    </message>
-    <message>
-        <source>Click a bar to see the customers of that group</source>
-        <translation>Щёлкните столбец, чтобы увидеть клиентов этой группы</translation>
-    </message>
-    <message>
-        <source>Customers by group</source>
-        <translation>Клиенты по группам</translation>
-    </message>
-    <message>
-        <source>customers</source>
-        <translation>клиенты</translation>
-    </message>
-    <message>
-        <source>Revenue by group</source>
-        <translation>Выручка по группам</translation>
-    </message>
-    <message>
-        <source>million ₽, all time</source>
-        <translation>млн ₽, за всё время</translation>
-    </message>
-    <message>
-        <source>thousand ₽, all time</source>
-        <translation>тыс. ₽, за всё время</translation>
-    </message>
-    <message>
-        <source>Recency %1, frequency %2</source>
-        <translation>Давность %1, частота %2</translation>
-    </message>
-    <message>
-        <source>Group “%1”</source>
-        <translation>Группа «%1»</translation>
-    </message>
-    <message>
-        <source>Scoring every customer with a purchase…</source>
-        <translation>Оцениваем всех клиентов с покупками…</translation>
-    </message>
-    <message>
-        <source>Recalculate RFM</source>
-        <translation>Пересчёт RFM</translation>
-    </message>
-    <message>
-        <source>Click a cell of the heat map or a bar to see its customers.</source>
-        <translation>Щёлкните клетку тепловой карты или столбец, чтобы увидеть клиентов.</translation>
-    </message>
-    <message>
-        <source>RFM settings</source>
-        <translation>Настройки RFM</translation>
-    </message>
-    <message>
-        <source>The settings are saved. Score the customers with them now?</source>
-        <translation>Настройки сохранены. Пересчитать оценки клиентов сейчас?</translation>
-    </message>
-    <message>
-        <source>RFM analysis</source>
-        <translation>RFM-анализ</translation>
-    </message>
-    <message>
-        <source>Settings…</source>
-        <translation>Настройки…</translation>
-    </message>
-    <message>
-        <source>Recalculate</source>
-        <translation>Пересчитать</translation>
-    </message>
-    <message>
-        <source>Score every customer now (Ctrl+R)</source>
-        <translation>Оценить всех клиентов сейчас (Ctrl+R)</translation>
-    </message>
-    <message>
-        <source>Customers by recency and frequency</source>
-        <translation>Клиенты по давности и частоте покупок</translation>
-    </message>
-    <message>
-        <source>Recency: 5 = bought recently</source>
-        <translation>Давность: 5 = покупали недавно</translation>
-    </message>
-    <message>
-        <source>Frequency: 5 = buys most often</source>
-        <translation>Частота: 5 = покупают чаще всех</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>Загрузка…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln customer(s) with purchases scored %1; %2.</source>
-        <translation>
-            <numerusform>%Ln клиент с покупками оценён %1; %2.</numerusform>
-            <numerusform>%Ln клиента с покупками оценены %1; %2.</numerusform>
-            <numerusform>%Ln клиентов с покупками оценены %1; %2.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Recency %2, frequency %3&lt;br&gt;%Ln customer(s), %4 of the scored&lt;br&gt;Purchases in the window: %5&lt;br&gt;&lt;i&gt;Click to see them&lt;/i&gt;</source>
-        <translation>
-            <numerusform>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Давность %2, частота %3&lt;br&gt;%Ln клиент, %4 оценённых&lt;br&gt;Покупки за период: %5&lt;br&gt;&lt;i&gt;Щёлкните, чтобы увидеть их&lt;/i&gt;</numerusform>
-            <numerusform>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Давность %2, частота %3&lt;br&gt;%Ln клиента, %4 оценённых&lt;br&gt;Покупки за период: %5&lt;br&gt;&lt;i&gt;Щёлкните, чтобы увидеть их&lt;/i&gt;</numerusform>
-            <numerusform>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Давность %2, частота %3&lt;br&gt;%Ln клиентов, %4 оценённых&lt;br&gt;Покупки за период: %5&lt;br&gt;&lt;i&gt;Щёлкните, чтобы увидеть их&lt;/i&gt;</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>LoyaltyDesk::Ui::RfmSettingsDialog</name>
-    <message>
-        <source>RFM settings</source>
-        <translation>Настройки RFM</translation>
-    </message>
-    <message>
-        <source> days</source>
-        <translation> дн.</translation>
-    </message>
-    <message>
-        <source>Quintiles: five equal fifths of the buyers</source>
-        <translation>Квинтили: пять равных пятых покупателей</translation>
-    </message>
-    <message>
-        <source>Thresholds: fixed boundaries</source>
-        <translation>Пороги: фиксированные границы</translation>
-    </message>
-    <message>
-        <source>Each measure gets a score of 1 to 5. With thresholds, give the four boundaries of scores 2, 3, 4 and 5, separated by commas: recency in days since the last purchase (fewer is better), the number of purchases and their sum in roubles in the window.</source>
-        <translation>Каждый показатель получает оценку от 1 до 5. Для порогов укажите через запятую четыре границы оценок 2, 3, 4 и 5: давность — дни с последней покупки (меньше — лучше), частоту — число покупок и сумму покупок в рублях за период.</translation>
-    </message>
-    <message>
-        <source>Window:</source>
-        <translation>Период:</translation>
-    </message>
-    <message>
-        <source>Scoring:</source>
-        <translation>Оценка:</translation>
-    </message>
-    <message>
-        <source>Recency, days:</source>
-        <translation>Давность, дни:</translation>
-    </message>
-    <message>
-        <source>Frequency, purchases:</source>
-        <translation>Частота, покупки:</translation>
-    </message>
-    <message>
-        <source>Monetary, ₽:</source>
-        <translation>Сумма, ₽:</translation>
-    </message>
-</context>
-<context>
-    <name>LoyaltyDesk::Ui::SegmentsPage</name>
-    <message>
-        <source>Select a segment to see its members.</source>
-        <translation>Выберите сегмент, чтобы увидеть его состав.</translation>
-    </message>
-    <message>
-        <source>“%1” has not been calculated yet. Press Recalculate to find its members now.</source>
-        <translation>«%1» ещё не рассчитан. Нажмите «Пересчитать», чтобы найти его участников сейчас.</translation>
-    </message>
-    <message>
-        <source>Members of “%1” as of %2</source>
-        <translation>Состав «%1» на %2</translation>
-    </message>
-    <message>
-        <source>Duplicate segment</source>
-        <translation>Копирование сегмента</translation>
-    </message>
-    <message>
-        <source>Duplicated as “%1”.</source>
-        <translation>Создана копия «%1».</translation>
-    </message>
-    <message>
-        <source>Recalculating “%1”…</source>
-        <translation>Пересчёт «%1»…</translation>
-    </message>
-    <message>
-        <source>Recalculate segment</source>
-        <translation>Пересчёт сегмента</translation>
-    </message>
-    <message>
-        <source>%1 entered, %2 left.</source>
-        <translation>Вошли: %1, вышли: %2.</translation>
-    </message>
-    <message>
-        <source>Delete segment</source>
-        <translation>Удаление сегмента</translation>
-    </message>
-    <message>
-        <source>Delete the segment “%1”? Its members, history and schedule are deleted too. Audiences taken from it stay.</source>
-        <translation>Удалить сегмент «%1»? Его состав, история и расписание тоже будут удалены. Аудитории, созданные из него, останутся.</translation>
-    </message>
-    <message>
-        <source>Deleted “%1”.</source>
-        <translation>«%1» удалён.</translation>
-    </message>
-    <message>
-        <source>“%1” was not deleted.</source>
-        <translation>«%1» не удалён.</translation>
-    </message>
-    <message>
-        <source>Segments</source>
-        <translation>Сегменты</translation>
-    </message>
-    <message>
-        <source>Groups of customers described by rules. The server recalculates each on its schedule and records who entered and who left.</source>
-        <translation>Группы клиентов, описанные правилами. Сервер пересчитывает каждую по расписанию и записывает, кто вошёл и кто вышел.</translation>
-    </message>
-    <message>
-        <source>Find a segment by name</source>
-        <translation>Найти сегмент по названию</translation>
-    </message>
-    <message>
-        <source>New</source>
-        <translation>Создать</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Открыть</translation>
-    </message>
-    <message>
-        <source>Duplicate</source>
-        <translation>Копировать</translation>
-    </message>
-    <message>
-        <source>Recalculate</source>
-        <translation>Пересчитать</translation>
-    </message>
-    <message>
-        <source>Export CSV…</source>
-        <translation>Экспорт в CSV…</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Удалить</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Обновить</translation>
-    </message>
-    <message>
-        <source>Loading segments…</source>
-        <translation>Загрузка сегментов…</translation>
-    </message>
-    <message>
-        <source>Open (Enter)</source>
-        <translation>Открыть (Enter)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Recalculated “%1”: %Ln customer(s) in %2.</source>
-        <translation>
-            <numerusform>«%1» пересчитан: %Ln клиент за %2.</numerusform>
-            <numerusform>«%1» пересчитан: %Ln клиента за %2.</numerusform>
-            <numerusform>«%1» пересчитан: %Ln клиентов за %2.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>LoyaltyDesk::Widgets::Sparkline</name>
     <message>
         <source>Not calculated yet</source>
@@ -4170,6 +4041,13 @@
             <numerusform>%1 → %2%3 за последние %n пересчёта</numerusform>
             <numerusform>%1 → %2%3 за последние %n пересчётов</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyDesk::Widgets::TagEditor</name>
+    <message>
+        <source>Remove “%1”</source>
+        <translation>Удалить «%1»</translation>
     </message>
 </context>
 </TS>
