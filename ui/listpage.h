@@ -40,6 +40,8 @@ public:
     // The selected row, or an empty object.
     QJsonObject currentItem() const;
     bool selectItem(qint64 id);
+    // Reloads and selects `id` once it is in the list.
+    void reloadSelecting(qint64 id);
     // Asks where to save the members of the selected row as CSV (exportCurrentTo does not ask).
     void exportCurrent();
     void exportCurrentTo(const QString &filePath);
@@ -68,8 +70,6 @@ protected:
     bool isOnline() const;
     bool isBusy() const { return m_busy > 0; }
     void setBusy(bool busy);
-    // Reloads and selects `id` once it is in the list.
-    void reloadSelecting(qint64 id);
     // Asks `question`; on yes deletes the selected row and says `done`, or `failed`
     // followed by the server's reason.
     void confirmDelete(const QString &title, const QString &question, const QString &done, const QString &failed);

@@ -91,13 +91,13 @@ MainWindow::MainWindow(Models::Repository *repository, const Models::Session &se
         addSection(QStringLiteral("messages"), QT_TR_NOOP("Messages"), QStringLiteral(":/icons/messages.svg"), m_templates);
     }
     if (session.can(Core::Permissions::SegmentsRead)) {
-        m_segments = new SegmentsPage(repository, this);
+        m_segments = new SegmentsSection(repository, this);
         m_rfm = new RfmPage(repository, this);
         m_audiences = new AudiencesPage(repository, this);
-        m_segments->setSession(session);
+        m_segments->list()->setSession(session);
         m_rfm->setSession(session);
         m_audiences->setSession(session);
-        connect(m_segments, &SegmentsPage::customerRequested, this, &MainWindow::openCustomer);
+        connect(m_segments->list(), &SegmentsPage::customerRequested, this, &MainWindow::openCustomer);
         connect(m_rfm, &RfmPage::customerRequested, this, &MainWindow::openCustomer);
         connect(m_audiences, &AudiencesPage::customerRequested, this, &MainWindow::openCustomer);
         addSection(QStringLiteral("segments"), QT_TR_NOOP("Segments"), QStringLiteral(":/icons/segments.svg"), m_segments);
@@ -122,7 +122,7 @@ MainWindow::MainWindow(Models::Repository *repository, const Models::Session &se
         if (m_sections[row].page == m_admin && !m_admin->usersModel()->hasLoaded()) m_admin->reload();
         if (m_sections[row].page == m_templates && m_templates->loadCount() == 0) m_templates->reload();
         // The segment screens load when first shown.
-        if (m_sections[row].page == m_segments && !m_segments->segmentsModel()->hasLoaded()) m_segments->reload();
+        if (m_sections[row].page == m_segments && !m_segments->list()->segmentsModel()->hasLoaded()) m_segments->list()->reload();
         if (m_sections[row].page == m_rfm && !m_rfm->isLoaded()) m_rfm->reload();
         if (m_sections[row].page == m_audiences && !m_audiences->audiencesModel()->hasLoaded()) m_audiences->reload();
     });
@@ -229,11 +229,13 @@ void MainWindow::setSession(const Models::Session &session)
     m_session = session;
     if (m_customers) m_customers->setSession(session);
     if (m_templates) m_templates->setSession(session);
-    if (m_segments) m_segments->setSession(session);
+    if (m_segments) m_segments->list()->setSession(session);
     if (m_rfm) m_rfm->setSession(session);
     if (m_audiences) m_audiences->setSession(session);
     updateStatus();
 }
+
+SegmentsPage *MainWindow::segmentsPage() const { return m_segments ? m_segments->list() : nullptr; }
 
 void MainWindow::openCustomer(qint64 id)
 {

@@ -26,6 +26,7 @@ class CustomersPage;
 class TemplatesPage;
 class RfmPage;
 class SegmentsPage;
+class SegmentsSection;
 
 // The shell: a sidebar with the sections the user's permissions allow (sections that
 // are not built yet are absent, not empty), the section pages, and a status bar with
@@ -43,7 +44,8 @@ public:
     CustomersPage *customersPage() const { return m_customers; }
     AdminPage *adminPage() const { return m_admin; }
     TemplatesPage *templatesPage() const { return m_templates; }
-    SegmentsPage *segmentsPage() const { return m_segments; }
+    SegmentsPage *segmentsPage() const;
+    SegmentsSection *segmentsSection() const { return m_segments; }
     RfmPage *rfmPage() const { return m_rfm; }
     AudiencesPage *audiencesPage() const { return m_audiences; }
     // Shows a customer's profile in the Customers section (from a members list).
@@ -85,7 +87,7 @@ private:
     CustomersPage *m_customers = nullptr;
     AdminPage *m_admin = nullptr;
     TemplatesPage *m_templates = nullptr;
-    SegmentsPage *m_segments = nullptr;
+    SegmentsSection *m_segments = nullptr;
     RfmPage *m_rfm = nullptr;
     AudiencesPage *m_audiences = nullptr;
     QLabel *m_brand;

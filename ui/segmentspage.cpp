@@ -6,6 +6,7 @@
 #include "models/format.h"
 #include "models/pagedmodel.h"
 #include "models/repository.h"
+#include "segmenteditor.h"
 #include "widgets/pagedview.h"
 #include "widgets/searchbox.h"
 #include "widgets/sparkline.h"
@@ -153,6 +154,32 @@ void SegmentsPage::retranslate()
     segmentsView()->setIdleText(tr("Loading segments…"));
     ListPage::retranslate();
     action(QStringLiteral("open"))->setToolTip(tr("Open (Enter)"));
+}
+
+SegmentsSection::SegmentsSection(Models::Repository *repository, QWidget *parent)
+    : QStackedWidget(parent), m_list(new SegmentsPage(repository, this)), m_editor(new SegmentEditor(repository, this))
+{
+    setObjectName(QStringLiteral("segmentsSection"));
+    addWidget(m_list);
+    addWidget(m_editor);
+    connect(m_list, &SegmentsPage::newRequested, this, [this] {
+        m_editor->newSegment();
+        setCurrentWidget(m_editor);
+    });
+    connect(m_list, &SegmentsPage::openRequested, this, [this](qint64 id) {
+        m_editor->openSegment(id);
+        setCurrentWidget(m_editor);
+    });
+    connect(m_editor, &SegmentEditor::saved, m_list, [this](qint64 id) { m_list->reloadSelecting(id); });
+    connect(m_editor, &SegmentEditor::closed, this, &SegmentsSection::showList);
+}
+
+bool SegmentsSection::isEditorShown() const { return currentWidget() == m_editor; }
+
+void SegmentsSection::showList()
+{
+    setCurrentWidget(m_list);
+    m_list->segmentsView()->view()->setFocus();
 }
 
 }  // namespace LoyaltyDesk::Ui

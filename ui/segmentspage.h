@@ -2,11 +2,15 @@
 
 #include "listpage.h"
 
+#include <QStackedWidget>
+
 namespace LoyaltyDesk::Widgets {
 class SearchBox;
 }
 
 namespace LoyaltyDesk::Ui {
+
+class SegmentEditor;
 
 // The Segments section: saved segments with their size, share of the base, size trend,
 // last recalculation and schedule; below, the members of the selected one. New (Ctrl+N),
@@ -44,6 +48,23 @@ protected:
 
 private:
     Widgets::SearchBox *m_search;
+};
+
+// The Segments section: the list, and the segment editor in its place while one is
+// open (New, Open); the list refreshes when the editor saves and returns when it closes.
+class SegmentsSection final : public QStackedWidget {
+    Q_OBJECT
+public:
+    explicit SegmentsSection(Models::Repository *repository, QWidget *parent = nullptr);
+
+    SegmentsPage *list() const { return m_list; }
+    SegmentEditor *editor() const { return m_editor; }
+    bool isEditorShown() const;
+    void showList();
+
+private:
+    SegmentsPage *m_list;
+    SegmentEditor *m_editor;
 };
 
 }  // namespace LoyaltyDesk::Ui

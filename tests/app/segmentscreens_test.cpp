@@ -8,6 +8,7 @@
 #include "ui/customerspage.h"
 #include "ui/memberslist.h"
 #include "ui/rfmpage.h"
+#include "ui/segmenteditor.h"
 #include "ui/segmentspage.h"
 #include "widgets/heatmap.h"
 #include "widgets/pagedview.h"
@@ -333,4 +334,44 @@ TEST(SegmentScreens, AnAudienceFromASegmentHasItsSizeAndPagesItsMembers)
     confirm->button(QMessageBox::Yes)->click();
     ASSERT_TRUE(waitUntil([&] { return page->statusText().startsWith(QStringLiteral("Deleted")); })) << page->statusText().toStdString();
     EXPECT_EQ(demoServer().get("/api/v1/audiences/" + std::to_string(created.value(QStringLiteral("id")).toInteger()), LT::adminToken(demoServer())).status, 404);
+}
+
+TEST(SegmentScreens, NewAndOpenShowTheEditorWhoseSavesTheListShows)
+{
+    ASSERT_TRUE(demoServer().ok());
+    const qint64 id = LT::createSegment(QStringLiteral("Edit me"), LT::rule(QStringLiteral("orders_count"), QStringLiteral("gte"), 5));
+    LT::SegmentDesk desk(QStringLiteral("marketer"));
+    ASSERT_TRUE(desk.window);
+    Ui::SegmentsPage *page = desk.segments();
+    Ui::SegmentsSection *section = desk.window->segmentsSection();
+    ASSERT_TRUE(LT::loadAll(page->segmentsModel()));
+    ASSERT_TRUE(page->selectSegment(id));
+
+    // Enter opens the selected segment in the editor, in place of the list.
+    QTreeView *list = page->segmentsView()->view();
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_Return);
+    ASSERT_TRUE(section->isEditorShown());
+    Ui::SegmentEditor *editor = section->editor();
+    auto *name = editor->findChild<QLineEdit *>(QStringLiteral("segmentName"));
+    ASSERT_TRUE(name);
+    ASSERT_TRUE(waitUntil([&] { return editor->segmentId() == id && name->text() == QStringLiteral("Edit me"); }));
+
+    // Saved there, the list shows the new name.
+    name->selectAll();
+    QTest::keyClicks(name, QStringLiteral("Edited in place"));
+    QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("saveSegment")), Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return page->currentSegment().value(QStringLiteral("name")).toString() == QStringLiteral("Edited in place"); }))
+        << editor->message().toStdString();
+    EXPECT_EQ(LT::serverGet("/api/v1/segments/" + std::to_string(id)).value(QStringLiteral("name")).toString(), QStringLiteral("Edited in place"));
+
+    // Close returns to the list; Ctrl+N opens an empty editor.
+    QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("closeSegment")), Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return !section->isEditorShown(); }));
+    QTest::keyClick(list, Qt::Key_N, Qt::ControlModifier);
+    ASSERT_TRUE(section->isEditorShown());
+    EXPECT_EQ(editor->segmentId(), 0);
+    EXPECT_TRUE(name->text().isEmpty());
+    QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("closeSegment")), Qt::LeftButton);
+    EXPECT_TRUE(waitUntil([&] { return !section->isEditorShown(); }));
 }
