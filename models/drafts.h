@@ -20,7 +20,7 @@ class Drafts final : public QObject {
     Q_OBJECT
 public:
     struct Draft {
-        QJsonObject document;  // what the editor holds
+        QJsonObject document;    // what the editor holds
         qint64 baseVersion = 0;  // the server version the edits started from (0: new)
         QDateTime savedAt;
     };
@@ -29,7 +29,8 @@ public:
     ~Drafts() override;
 
     // "templates|admin@http://host:port|42" (or "...|new-<uuid>" before the first save).
-    static QString keyFor(const QString &user, const QString &server, const QString &kind, const QString &id);
+    static QString keyFor(const QString &user, const QString &server, const QString &kind,
+                          const QString &id);
 
     QString key() const { return m_key; }
     // Moves the draft to another key (a new document got its id on the first save).

@@ -23,8 +23,8 @@
 #include <QEvent>
 #include <QFontDatabase>
 #include <QFormLayout>
-#include <QGridLayout>
 #include <QFrame>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QLabel>
@@ -60,22 +60,21 @@ public:
     using QSyntaxHighlighter::QSyntaxHighlighter;
 
 protected:
-    void highlightBlock(const QString &text) override
-    {
+    void highlightBlock(const QString &text) override {
         QTextCharFormat format;
         format.setBackground(QColor(251, 146, 60, 110));
         format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
         format.setUnderlineColor(QColor(0xea580c));
         for (int i = 0; i < text.size(); ++i) {
             const int len = text.at(i).isHighSurrogate() && i + 1 < text.size() ? 2 : 1;
-            if (Msg::countSms(text.mid(i, len)).encoding == QLatin1String("ucs2")) setFormat(i, len, format);
+            if (Msg::countSms(text.mid(i, len)).encoding == QLatin1String("ucs2"))
+                setFormat(i, len, format);
             i += len - 1;
         }
     }
 };
 
-QStringList tagList(const QString &text)
-{
+QStringList tagList(const QString &text) {
     QStringList out;
     for (const QString &t : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
         if (!t.trimmed().isEmpty() && !out.contains(t.trimmed())) out << t.trimmed();
@@ -84,7 +83,8 @@ QStringList tagList(const QString &text)
 
 }  // namespace
 
-TemplateEditor::TemplateEditor(Models::Repository *repository, const Models::Session &session, QWidget *parent)
+TemplateEditor::TemplateEditor(Models::Repository *repository, const Models::Session &session,
+                               QWidget *parent)
     : QWidget(parent),
       m_repository(repository),
       m_session(session),
@@ -112,8 +112,7 @@ TemplateEditor::TemplateEditor(Models::Repository *repository, const Models::Ses
       m_save(new QPushButton(this)),
       m_test(new QPushButton(this)),
       m_undo(new QToolButton(this)),
-      m_redo(new QToolButton(this))
-{
+      m_redo(new QToolButton(this)) {
     setObjectName(QStringLiteral("templateEditor"));
     m_name->setObjectName(QStringLiteral("templateName"));
     m_folder->setObjectName(QStringLiteral("templateFolder"));
@@ -138,7 +137,9 @@ TemplateEditor::TemplateEditor(Models::Repository *repository, const Models::Ses
     m_tags->setReadOnly(!m_canWrite);
     m_folder->setEnabled(m_canWrite);
 
-    m_banner->setStyleSheet(QStringLiteral("#draftBanner { background: rgba(234, 179, 8, 0.16); border: 1px solid rgba(202, 138, 4, 0.5); border-radius: 6px; }"));
+    m_banner->setStyleSheet(
+        QStringLiteral("#draftBanner { background: rgba(234, 179, 8, 0.16); border: 1px solid "
+                       "rgba(202, 138, 4, 0.5); border-radius: 6px; }"));
     auto *bannerLayout = new QHBoxLayout(m_banner);
     bannerLayout->setContentsMargins(10, 6, 10, 6);
     m_bannerText->setWordWrap(true);
@@ -165,7 +166,8 @@ TemplateEditor::TemplateEditor(Models::Repository *repository, const Models::Ses
 
     auto *meta = new QGridLayout;
     meta->setVerticalSpacing(2);
-    for (QLabel *caption : {m_nameCaption, m_folderCaption, m_tagsCaption}) caption->setForegroundRole(QPalette::PlaceholderText);
+    for (QLabel *caption : {m_nameCaption, m_folderCaption, m_tagsCaption})
+        caption->setForegroundRole(QPalette::PlaceholderText);
     meta->addWidget(m_nameCaption, 0, 0);
     meta->addWidget(m_folderCaption, 0, 1);
     meta->addWidget(m_tagsCaption, 0, 2);
@@ -209,9 +211,11 @@ TemplateEditor::TemplateEditor(Models::Repository *repository, const Models::Ses
     connect(&m_renderTimer, &QTimer::timeout, this, &TemplateEditor::render);
     connect(m_picker, &Widgets::MergeTagPicker::loaded, this, [this] { m_renderTimer.start(); });
     connect(m_sample, &Widgets::CustomerPicker::customerChanged, this, [this] { render(); });
-    for (QWidget *w : {static_cast<QWidget *>(m_name), static_cast<QWidget *>(m_tags)}) m_picker->addTarget(w);
+    for (QWidget *w : {static_cast<QWidget *>(m_name), static_cast<QWidget *>(m_tags)})
+        m_picker->addTarget(w);
     connect(m_name, &QLineEdit::textEdited, this, &TemplateEditor::edited);
-    connect(m_name, &QLineEdit::textChanged, this, [this](const QString &t) { emit titleChanged(t); });
+    connect(m_name, &QLineEdit::textChanged, this,
+            [this](const QString &t) { emit titleChanged(t); });
     connect(m_tags, &QLineEdit::textEdited, this, &TemplateEditor::edited);
     connect(m_folder, &QComboBox::editTextChanged, this, [this] {
         if (!m_filling) edited();
@@ -260,21 +264,21 @@ TemplateEditor::TemplateEditor(Models::Repository *repository, const Models::Ses
 
 TemplateEditor::~TemplateEditor() = default;
 
-QString TemplateEditor::draftKey() const
-{
+QString TemplateEditor::draftKey() const {
     const QString server = m_repository->api()->baseUrl().toString(QUrl::RemoveUserInfo);
-    return Models::Drafts::keyFor(m_session.username, server, QStringLiteral("template"),
-                                  m_id ? QString::number(m_id) : QStringLiteral("new-") + m_channel);
+    return Models::Drafts::keyFor(
+        m_session.username, server, QStringLiteral("template"),
+        m_id ? QString::number(m_id) : QStringLiteral("new-") + m_channel);
 }
 
-QString TemplateEditor::partTitle(const QString &channel, const QString &part)
-{
+QString TemplateEditor::partTitle(const QString &channel, const QString &part) {
     if (part == QLatin1String("subject")) return tr("Subject");
     if (part == QLatin1String("preheader")) return tr("Preheader");
     if (part == QLatin1String("sender_name")) return tr("Sender name");
     if (part == QLatin1String("sender_email")) return tr("Sender e-mail");
     if (part == HtmlPart) return tr("HTML source");
-    if (part == TextPart) return channel == QLatin1String("email") ? tr("Plain-text part") : tr("Text");
+    if (part == TextPart)
+        return channel == QLatin1String("email") ? tr("Plain-text part") : tr("Text");
     if (part == QLatin1String("title")) return tr("Title");
     if (part == QLatin1String("body")) return tr("Body");
     if (part == QLatin1String("deep_link")) return tr("Deep link");
@@ -284,8 +288,7 @@ QString TemplateEditor::partTitle(const QString &channel, const QString &part)
     return part;
 }
 
-void TemplateEditor::clearParts()
-{
+void TemplateEditor::clearParts() {
     delete m_form->layout();
     qDeleteAll(m_form->findChildren<QWidget *>(Qt::FindDirectChildrenOnly));
     m_parts.clear();
@@ -297,8 +300,7 @@ void TemplateEditor::clearParts()
     m_designStale = false;
 }
 
-void TemplateEditor::build(const QString &channel)
-{
+void TemplateEditor::build(const QString &channel) {
     clearParts();
     m_channel = channel;
     auto *layout = new QVBoxLayout(m_form);
@@ -324,7 +326,8 @@ void TemplateEditor::build(const QString &channel)
                 edit->setFont(mono);
                 edit->setLineWrapMode(QPlainTextEdit::NoWrap);
             }
-            const bool main = email || name == TextPart;  // the SMS or messenger text is the whole message
+            const bool main =
+                email || name == TextPart;  // the SMS or messenger text is the whole message
             edit->setMinimumHeight(main ? 220 : 110);
             if (!main) edit->setMaximumHeight(150);
             connect(edit, &QPlainTextEdit::textChanged, this, [this, name] {
@@ -370,7 +373,8 @@ void TemplateEditor::build(const QString &channel)
                 m_ownText->setEnabled(m_canWrite);
                 boxLayout->insertWidget(0, m_ownText);
                 connect(m_ownText, &QCheckBox::toggled, this, [this](bool own) {
-                    if (auto *plain = qobject_cast<QPlainTextEdit *>(field(TextPart))) plain->setReadOnly(!own || !m_canWrite);
+                    if (auto *plain = qobject_cast<QPlainTextEdit *>(field(TextPart)))
+                        plain->setReadOnly(!own || !m_canWrite);
                     updatePlainText();
                     if (!m_filling) edited();
                 });
@@ -388,8 +392,8 @@ void TemplateEditor::build(const QString &channel)
     if (m_bodyTabs) {
         buildEmailDesigner();
         layout->addWidget(m_bodyTabs, 1);
-    }
-    else if (!field(TextPart)) layout->addStretch(1);
+    } else if (!field(TextPart))
+        layout->addStretch(1);
     if (m_ownText) {
         m_ownText->setChecked(false);
         qobject_cast<QPlainTextEdit *>(field(TextPart))->setReadOnly(true);  // made from the HTML
@@ -398,37 +402,32 @@ void TemplateEditor::build(const QString &channel)
     retranslate();
 }
 
-QWidget *TemplateEditor::field(const QString &part) const
-{
+QWidget *TemplateEditor::field(const QString &part) const {
     for (const auto &p : m_parts)
         if (p.name == part) return p.edit;
     return nullptr;
 }
 
-QLabel *TemplateEditor::counter(const QString &part) const
-{
+QLabel *TemplateEditor::counter(const QString &part) const {
     for (const auto &p : m_parts)
         if (p.name == part) return p.counter;
     return nullptr;
 }
 
-QLabel *TemplateEditor::fieldError(const QString &part) const
-{
+QLabel *TemplateEditor::fieldError(const QString &part) const {
     for (const auto &p : m_parts)
         if (p.name == part) return p.error;
     return nullptr;
 }
 
-QString TemplateEditor::fieldText(const QString &part) const
-{
+QString TemplateEditor::fieldText(const QString &part) const {
     QWidget *w = field(part);
     if (auto *line = qobject_cast<QLineEdit *>(w)) return line->text();
     if (auto *plain = qobject_cast<QPlainTextEdit *>(w)) return plain->toPlainText();
     return {};
 }
 
-void TemplateEditor::setFieldText(const QString &part, const QString &text)
-{
+void TemplateEditor::setFieldText(const QString &part, const QString &text) {
     QWidget *w = field(part);
     if (auto *line = qobject_cast<QLineEdit *>(w)) {
         if (line->text() != text) line->setText(text);
@@ -437,20 +436,20 @@ void TemplateEditor::setFieldText(const QString &part, const QString &text)
     }
 }
 
-QJsonObject TemplateEditor::content() const
-{
+QJsonObject TemplateEditor::content() const {
     QJsonObject c;
     for (const auto &p : m_parts) {
-        if (p.name == TextPart && m_ownText && !m_ownText->isChecked()) continue;  // made from the HTML
+        if (p.name == TextPart && m_ownText && !m_ownText->isChecked())
+            continue;  // made from the HTML
         const QString text = fieldText(p.name);
         if (!text.isEmpty()) c.insert(p.name, text);
     }
-    if (m_channel == QLatin1String("email") && !m_design.isEmpty() && !m_designStale) c.insert(DesignPart, m_design);
+    if (m_channel == QLatin1String("email") && !m_design.isEmpty() && !m_designStale)
+        c.insert(DesignPart, m_design);
     return c;
 }
 
-QJsonObject TemplateEditor::document() const
-{
+QJsonObject TemplateEditor::document() const {
     return QJsonObject{{Channel, m_channel},
                        {Name, m_name->text().trimmed()},
                        {Folder, m_folder->currentText().trimmed()},
@@ -458,8 +457,7 @@ QJsonObject TemplateEditor::document() const
                        {Content, content()}};
 }
 
-void TemplateEditor::setFolders(const QStringList &folders)
-{
+void TemplateEditor::setFolders(const QStringList &folders) {
     const bool filling = m_filling;
     m_filling = true;
     const QString current = m_folder->currentText();
@@ -469,8 +467,7 @@ void TemplateEditor::setFolders(const QStringList &folders)
     m_filling = filling;
 }
 
-void TemplateEditor::buildEmailDesigner()
-{
+void TemplateEditor::buildEmailDesigner() {
     m_email = new Widgets::EmailEditor(m_form);
     m_email->setObjectName(QStringLiteral("emailDesigner"));
     m_bodyTabs->insertTab(0, m_email, QString());
@@ -478,15 +475,18 @@ void TemplateEditor::buildEmailDesigner()
     m_devices = new Widgets::DevicePreview(m_repository->api(), m_form);
     m_devices->setObjectName(QStringLiteral("emailDevices"));
     m_bodyTabs->addTab(m_devices, QString());
-    m_picker->addTarget(m_email, [this](const QString &expression) { m_email->insertMergeTag(expression); });
+    m_picker->addTarget(m_email,
+                        [this](const QString &expression) { m_email->insertMergeTag(expression); });
     if (m_picker->isLoaded()) m_email->setVariables(m_picker->variables());
-    connect(m_picker, &Widgets::MergeTagPicker::loaded, m_email, [this] { m_email->setVariables(m_picker->variables()); });
+    connect(m_picker, &Widgets::MergeTagPicker::loaded, m_email,
+            [this] { m_email->setVariables(m_picker->variables()); });
     connect(m_email, &Widgets::EmailEditor::changed, this, &TemplateEditor::takeDesign);
     // Inside the designer its own Ctrl+Z / Ctrl+Shift+Z act; ours would make them ambiguous.
     connect(qApp, &QApplication::focusChanged, m_email, [this](QWidget *, QWidget *now) {
         const bool inside = m_email->isAncestorOf(now);
         m_undoAction->setShortcut(inside ? QKeySequence() : QKeySequence(QKeySequence::Undo));
-        m_redoAction->setShortcut(inside ? QKeySequence() : QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+        m_redoAction->setShortcut(inside ? QKeySequence()
+                                         : QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
     });
     connect(m_bodyTabs, &QTabWidget::currentChanged, this, [this](int index) {
         QWidget *page = m_bodyTabs->widget(index);
@@ -502,8 +502,7 @@ void TemplateEditor::buildEmailDesigner()
     });
 }
 
-void TemplateEditor::takeDesign()
-{
+void TemplateEditor::takeDesign() {
     // The designer changed the e-mail: its HTML (CSS inlined) and project become the template's.
     // Loading clears its undo history, so a change without any is the page settling, not an edit.
     if (!m_email->canUndo() && !m_email->canRedo()) return;
@@ -519,13 +518,21 @@ void TemplateEditor::takeDesign()
     });
 }
 
-void TemplateEditor::newTemplate(const QString &channel, const QString &folder)
-{
+void TemplateEditor::newTemplate(const QString &channel, const QString &folder) {
     m_id = 0;
     m_version = 0;
     build(channel);
-    QJsonObject blank{{Channel, channel}, {Name, QString()}, {Folder, folder}, {Tags, QJsonArray()}, {Content, QJsonObject()}};
-    if (channel == QLatin1String("email")) blank.insert(Content, QJsonObject{{HtmlPart, QStringLiteral("<html>\n<body>\n  <p>Здравствуйте, {{ customer.first_name | default: \"друг\" }}!</p>\n</body>\n</html>\n")}});
+    QJsonObject blank{{Channel, channel},
+                      {Name, QString()},
+                      {Folder, folder},
+                      {Tags, QJsonArray()},
+                      {Content, QJsonObject()}};
+    if (channel == QLatin1String("email"))
+        blank.insert(
+            Content,
+            QJsonObject{{HtmlPart,
+                         QStringLiteral("<html>\n<body>\n  <p>Здравствуйте, {{ customer.first_name "
+                                        "| default: \"друг\" }}!</p>\n</body>\n</html>\n")}});
     fill(blank);
     m_serverDocument = document();
     delete m_drafts;
@@ -541,35 +548,35 @@ void TemplateEditor::newTemplate(const QString &channel, const QString &folder)
     m_renderTimer.start();
 }
 
-void TemplateEditor::openTemplate(qint64 id)
-{
+void TemplateEditor::openTemplate(qint64 id) {
     m_loaded = false;
     m_id = id;
     setStatus(tr("Loading…"));
-    m_repository->api()->get(QStringLiteral("/api/v1/templates/%1").arg(id), {}, this, [this, id](Core::Result<QJsonObject> r) {
-        if (id != m_id) return;
-        if (!r) return setStatus(r.error().message, true);
-        const QJsonObject t = *r;
-        m_version = t.value(QStringLiteral("version")).toInteger();
-        build(t.value(Channel).toString());
-        fill(t);
-        m_serverDocument = document();
-        updateVersionLabel(t);
-        delete m_drafts;
-        m_drafts = new Models::Drafts(m_repository->cache(), draftKey(), this);
-        m_loaded = true;
-        m_modified = false;
-        setStatus({});
-        m_drafts->load(this, [this](std::optional<Models::Drafts::Draft> d) {
-            if (d && d->document != m_serverDocument) offerDraft(d->document, d->savedAt);
+    m_repository->api()->get(
+        QStringLiteral("/api/v1/templates/%1").arg(id), {}, this,
+        [this, id](Core::Result<QJsonObject> r) {
+            if (id != m_id) return;
+            if (!r) return setStatus(r.error().message, true);
+            const QJsonObject t = *r;
+            m_version = t.value(QStringLiteral("version")).toInteger();
+            build(t.value(Channel).toString());
+            fill(t);
+            m_serverDocument = document();
+            updateVersionLabel(t);
+            delete m_drafts;
+            m_drafts = new Models::Drafts(m_repository->cache(), draftKey(), this);
+            m_loaded = true;
+            m_modified = false;
+            setStatus({});
+            m_drafts->load(this, [this](std::optional<Models::Drafts::Draft> d) {
+                if (d && d->document != m_serverDocument) offerDraft(d->document, d->savedAt);
+            });
+            m_picker->load();
+            m_renderTimer.start();
         });
-        m_picker->load();
-        m_renderTimer.start();
-    });
 }
 
-void TemplateEditor::fill(const QJsonObject &templ)
-{
+void TemplateEditor::fill(const QJsonObject &templ) {
     m_filling = true;
     m_name->setText(templ.value(Name).toString());
     m_folder->setEditText(templ.value(Folder).toString());
@@ -589,32 +596,31 @@ void TemplateEditor::fill(const QJsonObject &templ)
     checkLiquid();
 }
 
-void TemplateEditor::setStatus(const QString &text, bool bad)
-{
+void TemplateEditor::setStatus(const QString &text, bool bad) {
     m_status->setText(text);
     m_status->setStyleSheet(bad ? QStringLiteral("color: #dc2626;") : QString());
 }
 
-void TemplateEditor::updateVersionLabel(const QJsonObject &templ)
-{
+void TemplateEditor::updateVersionLabel(const QJsonObject &templ) {
     if (!m_id) {
         m_versionLabel->setText(tr("not saved yet"));
         return;
     }
     const QString by = templ.value(QStringLiteral("updated_by")).toString();
-    const QString at = Models::Format::dateTime(templ.value(QStringLiteral("updated_at")).toString());
-    m_versionLabel->setText(by.isEmpty() ? tr("version %1").arg(m_version) : tr("version %1 · %2, %3").arg(m_version).arg(at, by));
+    const QString at =
+        Models::Format::dateTime(templ.value(QStringLiteral("updated_at")).toString());
+    m_versionLabel->setText(by.isEmpty() ? tr("version %1").arg(m_version)
+                                         : tr("version %1 · %2, %3").arg(m_version).arg(at, by));
 }
 
-void TemplateEditor::offerDraft(const QJsonObject &document, const QDateTime &savedAt)
-{
+void TemplateEditor::offerDraft(const QJsonObject &document, const QDateTime &savedAt) {
     m_offeredDraft = document;
-    m_bannerText->setText(tr("Restore your unsaved draft from %1?").arg(QLocale().toString(savedAt, QLocale::ShortFormat)));
+    m_bannerText->setText(tr("Restore your unsaved draft from %1?")
+                              .arg(QLocale().toString(savedAt, QLocale::ShortFormat)));
     m_banner->show();
 }
 
-void TemplateEditor::edited()
-{
+void TemplateEditor::edited() {
     if (m_filling || !m_loaded) return;
     m_modified = document() != m_serverDocument;
     m_title->setText(m_name->text().isEmpty() ? tr("New template") : m_name->text());
@@ -624,8 +630,7 @@ void TemplateEditor::edited()
     if (checkLiquid()) m_renderTimer.start();
 }
 
-void TemplateEditor::updatePlainText()
-{
+void TemplateEditor::updatePlainText() {
     if (!m_ownText || m_ownText->isChecked()) return;
     const bool filling = m_filling;
     m_filling = true;
@@ -633,18 +638,25 @@ void TemplateEditor::updatePlainText()
     m_filling = filling;
 }
 
-void TemplateEditor::updateCounters()
-{
+void TemplateEditor::updateCounters() {
     for (const auto &p : m_parts) {
         const QString text = fieldText(p.name);
         if (m_channel == QLatin1String("sms") && p.name == TextPart) {
             const auto count = Msg::countSms(text);
             const bool gsm = count.encoding == QLatin1String("gsm7");
-            p.counter->setText(tr("%n character(s)", "", count.units) + QStringLiteral(" · ") + (gsm ? tr("GSM-7") : tr("UCS-2 (Unicode)")) +
-                               QStringLiteral(" · ") + tr("%n segment(s)", "", count.segments));
-            p.counter->setToolTip(gsm ? tr("%1 characters per message (%2 in a long one); %3 left in the last.").arg(160).arg(153).arg(count.remaining)
-                                      : tr("Marked characters are not in the GSM alphabet: a message holds %1 characters (%2 in a long one); %3 left in the last.")
-                                            .arg(70).arg(67).arg(count.remaining));
+            p.counter->setText(tr("%n character(s)", "", count.units) + QStringLiteral(" · ") +
+                               (gsm ? tr("GSM-7") : tr("UCS-2 (Unicode)")) + QStringLiteral(" · ") +
+                               tr("%n segment(s)", "", count.segments));
+            p.counter->setToolTip(
+                gsm ? tr("%1 characters per message (%2 in a long one); %3 left in the last.")
+                          .arg(160)
+                          .arg(153)
+                          .arg(count.remaining)
+                    : tr("Marked characters are not in the GSM alphabet: a message holds %1 "
+                         "characters (%2 in a long one); %3 left in the last.")
+                          .arg(70)
+                          .arg(67)
+                          .arg(count.remaining));
             p.counter->setStyleSheet(gsm ? QString() : QStringLiteral("color: #c2410c;"));
             continue;
         }
@@ -652,64 +664,76 @@ void TemplateEditor::updateCounters()
         if (limit > 0) {
             p.counter->setText(QStringLiteral("%1 / %2").arg(text.size()).arg(limit));
             p.counter->setToolTip(tr("Most devices cut this after %n character(s).", "", limit));
-            p.counter->setStyleSheet(text.size() > limit ? QStringLiteral("color: #dc2626; font-weight: 600;") : QString());
+            p.counter->setStyleSheet(text.size() > limit
+                                         ? QStringLiteral("color: #dc2626; font-weight: 600;")
+                                         : QString());
         } else {
             p.counter->clear();
         }
     }
 }
 
-bool TemplateEditor::checkLiquid()
-{
+bool TemplateEditor::checkLiquid() {
     QStringList problems;
     for (const auto &p : m_parts) {
         const QString error = Models::Templates::liquidError(fieldText(p.name));
         p.error->setText(error);
         p.error->setVisible(!error.isEmpty());
-        if (!error.isEmpty()) problems << partTitle(m_channel, p.name) + QStringLiteral(": ") + error;
+        if (!error.isEmpty())
+            problems << partTitle(m_channel, p.name) + QStringLiteral(": ") + error;
     }
     if (!problems.isEmpty()) m_preview->setErrors(problems);
     return problems.isEmpty();
 }
 
-void TemplateEditor::render()
-{
+void TemplateEditor::render() {
     m_renderTimer.stop();
     if (!m_loaded || !checkLiquid()) return;
     QJsonObject body{{Channel, m_channel}, {Content, content()}};
-    if (m_sample->customerId() > 0) body.insert(QStringLiteral("customer_id"), m_sample->customerId());
-    else body.insert(QStringLiteral("data"), Models::Templates::sampleData(m_picker->variables()));
+    if (m_sample->customerId() > 0)
+        body.insert(QStringLiteral("customer_id"), m_sample->customerId());
+    else
+        body.insert(QStringLiteral("data"), Models::Templates::sampleData(m_picker->variables()));
     const int serial = ++m_renderSerial;
     m_preview->setBusy(true);
-    m_repository->api()->post(QStringLiteral("/api/v1/templates/render"), body, this, [this, serial](Core::Result<QJsonObject> r) {
-        if (serial != m_renderSerial) return;  // a newer render is on its way
-        m_preview->setBusy(false);
-        ++m_renders;
-        if (!r) {
-            QStringList errors{r.error().message};
-            for (const auto &f : r.error().fields) errors << f.message;
+    m_repository->api()->post(
+        QStringLiteral("/api/v1/templates/render"), body, this,
+        [this, serial](Core::Result<QJsonObject> r) {
+            if (serial != m_renderSerial) return;  // a newer render is on its way
+            m_preview->setBusy(false);
+            ++m_renders;
+            if (!r) {
+                QStringList errors{r.error().message};
+                for (const auto &f : r.error().fields) errors << f.message;
+                m_preview->setErrors(errors);
+                return;
+            }
+            QStringList errors;
+            for (const auto &v : r->value(QStringLiteral("errors")).toArray()) {
+                const QJsonObject e = v.toObject();
+                errors << tr("%1, line %2, column %3: %4")
+                              .arg(partTitle(m_channel, e.value(QStringLiteral("part")).toString()))
+                              .arg(e.value(QStringLiteral("line")).toInt())
+                              .arg(e.value(QStringLiteral("column")).toInt())
+                              .arg(e.value(QStringLiteral("message")).toString());
+            }
+            m_preview->setParts(r->value(QStringLiteral("parts")).toObject());
             m_preview->setErrors(errors);
-            return;
-        }
-        QStringList errors;
-        for (const auto &v : r->value(QStringLiteral("errors")).toArray()) {
-            const QJsonObject e = v.toObject();
-            errors << tr("%1, line %2, column %3: %4").arg(partTitle(m_channel, e.value(QStringLiteral("part")).toString())).arg(e.value(QStringLiteral("line")).toInt())
-                          .arg(e.value(QStringLiteral("column")).toInt()).arg(e.value(QStringLiteral("message")).toString());
-        }
-        m_preview->setParts(r->value(QStringLiteral("parts")).toObject());
-        m_preview->setErrors(errors);
-        const QJsonObject sms = r->value(QStringLiteral("sms")).toObject();
-        if (!sms.isEmpty())
-            m_sampleLabel->setText(tr("After merging: %n character(s)", "", sms.value(QStringLiteral("length")).toInt()) + QStringLiteral(" · ") +
-                                   tr("%n segment(s)", "", sms.value(QStringLiteral("segments")).toInt()));
-        else
-            m_sampleLabel->setText(m_sample->customerId() ? tr("Rendered for %1").arg(m_sample->customerName()) : tr("Rendered with sample data"));
-    });
+            const QJsonObject sms = r->value(QStringLiteral("sms")).toObject();
+            if (!sms.isEmpty())
+                m_sampleLabel->setText(
+                    tr("After merging: %n character(s)", "",
+                       sms.value(QStringLiteral("length")).toInt()) +
+                    QStringLiteral(" · ") +
+                    tr("%n segment(s)", "", sms.value(QStringLiteral("segments")).toInt()));
+            else
+                m_sampleLabel->setText(m_sample->customerId()
+                                           ? tr("Rendered for %1").arg(m_sample->customerName())
+                                           : tr("Rendered with sample data"));
+        });
 }
 
-void TemplateEditor::showFieldErrors(const QList<QPair<QString, QString>> &errors)
-{
+void TemplateEditor::showFieldErrors(const QList<QPair<QString, QString>> &errors) {
     for (const auto &[fieldName, message] : errors) {
         if (!fieldName.startsWith(QLatin1String("content."))) continue;
         if (QLabel *l = fieldError(fieldName.mid(8))) {
@@ -719,8 +743,7 @@ void TemplateEditor::showFieldErrors(const QList<QPair<QString, QString>> &error
     }
 }
 
-void TemplateEditor::save()
-{
+void TemplateEditor::save() {
     if (!m_loaded || m_saving || !m_canWrite) return;
     if (m_name->text().trimmed().isEmpty()) {
         setStatus(tr("Give the template a name."), true);
@@ -744,7 +767,10 @@ void TemplateEditor::save()
         m_save->setEnabled(m_canWrite);
         if (!r) {
             if (r.error().kind == Core::ErrorKind::Network)
-                return setStatus(tr("Saved locally; will be kept until you save to the server. (%1)").arg(r.error().message), true);
+                return setStatus(
+                    tr("Saved locally; will be kept until you save to the server. (%1)")
+                        .arg(r.error().message),
+                    true);
             QList<QPair<QString, QString>> errors;
             QStringList lines{r.error().message};
             for (const auto &f : r.error().fields) {
@@ -772,58 +798,56 @@ void TemplateEditor::save()
     } else {
         QJsonObject patch = doc;
         patch.remove(Channel);
-        m_repository->api()->patch(QStringLiteral("/api/v1/templates/%1").arg(m_id), patch, this, done);
+        m_repository->api()->patch(QStringLiteral("/api/v1/templates/%1").arg(m_id), patch, this,
+                                   done);
     }
 }
 
-void TemplateEditor::flushDraft()
-{
+void TemplateEditor::flushDraft() {
     if (m_drafts) m_drafts->flush();
 }
 
 namespace {
 // The field the user works in: the focused one, else the one focused last.
-void undoRedo(QWidget *focused, QWidget *last, bool redo)
-{
+void undoRedo(QWidget *focused, QWidget *last, bool redo) {
     for (QWidget *w : {focused, last}) {
         if (auto *line = qobject_cast<QLineEdit *>(w)) return redo ? line->redo() : line->undo();
-        if (auto *plain = qobject_cast<QPlainTextEdit *>(w)) return redo ? plain->redo() : plain->undo();
+        if (auto *plain = qobject_cast<QPlainTextEdit *>(w))
+            return redo ? plain->redo() : plain->undo();
     }
 }
 }  // namespace
 
-void TemplateEditor::undo()
-{
-    if (m_email && (m_email->isAncestorOf(focusWidget()) || m_picker->target() == m_email)) return m_email->undo();
+void TemplateEditor::undo() {
+    if (m_email && (m_email->isAncestorOf(focusWidget()) || m_picker->target() == m_email))
+        return m_email->undo();
     undoRedo(focusWidget(), m_picker->target(), false);
 }
 
-void TemplateEditor::redo()
-{
-    if (m_email && (m_email->isAncestorOf(focusWidget()) || m_picker->target() == m_email)) return m_email->redo();
+void TemplateEditor::redo() {
+    if (m_email && (m_email->isAncestorOf(focusWidget()) || m_picker->target() == m_email))
+        return m_email->redo();
     undoRedo(focusWidget(), m_picker->target(), true);
 }
 
-void TemplateEditor::openTestSend()
-{
+void TemplateEditor::openTestSend() {
     if (!m_loaded || !m_canWrite) return;
     if (!m_testSend) {
         m_testSend = new TestSendDialog(m_repository->api(), this);
         m_testSend->setAttribute(Qt::WA_DeleteOnClose);
     }
     m_testSend->setTemplate(m_channel, content());
-    if (m_sample->customerId()) m_testSend->customerPicker()->setCustomer(m_sample->customerId(), m_sample->customerName());
+    if (m_sample->customerId())
+        m_testSend->customerPicker()->setCustomer(m_sample->customerId(), m_sample->customerName());
     m_testSend->open();
 }
 
-void TemplateEditor::changeEvent(QEvent *event)
-{
+void TemplateEditor::changeEvent(QEvent *event) {
     if (event->type() == QEvent::LanguageChange) retranslate();
     QWidget::changeEvent(event);
 }
 
-void TemplateEditor::retranslate()
-{
+void TemplateEditor::retranslate() {
     m_back->setToolTip(tr("Back to the library (Alt+Left)"));
     m_name->setPlaceholderText(tr("Template name"));
     m_nameCaption->setText(tr("Name"));
@@ -846,13 +870,19 @@ void TemplateEditor::retranslate()
     if (m_bodyTabs) {
         for (int i = 0; i < m_bodyTabs->count(); ++i) {
             QWidget *page = m_bodyTabs->widget(i);
-            if (page == m_email) m_bodyTabs->setTabText(i, tr("Design"));
-            else if (page == m_devices) m_bodyTabs->setTabText(i, tr("Preview on devices"));
-            else if (page->isAncestorOf(field(HtmlPart))) m_bodyTabs->setTabText(i, tr("HTML source"));
-            else m_bodyTabs->setTabText(i, tr("Plain-text part"));
+            if (page == m_email)
+                m_bodyTabs->setTabText(i, tr("Design"));
+            else if (page == m_devices)
+                m_bodyTabs->setTabText(i, tr("Preview on devices"));
+            else if (page->isAncestorOf(field(HtmlPart)))
+                m_bodyTabs->setTabText(i, tr("HTML source"));
+            else
+                m_bodyTabs->setTabText(i, tr("Plain-text part"));
         }
     }
-    if (m_ownText) m_ownText->setText(tr("Write the plain-text part myself (otherwise it is made from the HTML)"));
+    if (m_ownText)
+        m_ownText->setText(
+            tr("Write the plain-text part myself (otherwise it is made from the HTML)"));
     if (m_title->text().isEmpty()) m_title->setText(tr("New template"));
     updateCounters();
 }

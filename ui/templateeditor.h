@@ -24,7 +24,7 @@ class QToolButton;
 namespace LoyaltyDesk::Models {
 class Drafts;
 class Repository;
-}
+}  // namespace LoyaltyDesk::Models
 
 namespace LoyaltyDesk::Widgets {
 class CustomerPicker;
@@ -32,10 +32,9 @@ class DevicePreview;
 class EmailEditor;
 class MergeTagPicker;
 class PhonePreview;
-}
+}  // namespace LoyaltyDesk::Widgets
 
 namespace LoyaltyDesk::Ui {
-
 
 // One template of the message library: name, folder and tags, the parts of its
 // channel with counters (SMS length and segments in GSM-7 or UCS-2, typical push and
@@ -45,7 +44,8 @@ namespace LoyaltyDesk::Ui {
 class TemplateEditor final : public QWidget {
     Q_OBJECT
 public:
-    TemplateEditor(Models::Repository *repository, const Models::Session &session, QWidget *parent = nullptr);
+    TemplateEditor(Models::Repository *repository, const Models::Session &session,
+                   QWidget *parent = nullptr);
     ~TemplateEditor() override;
 
     // Loads a saved template (and offers its unsaved draft when there is one).
@@ -172,8 +172,8 @@ private:
     QCheckBox *m_ownText = nullptr;
     Widgets::EmailEditor *m_email = nullptr;
     Widgets::DevicePreview *m_devices = nullptr;
-    QString m_design;           // the visual editor's project, stored beside the HTML
-    bool m_designStale = false; // the HTML was edited as source after the design
+    QString m_design;            // the visual editor's project, stored beside the HTML
+    bool m_designStale = false;  // the HTML was edited as source after the design
     bool m_syncingDesign = false;
     Widgets::MergeTagPicker *m_picker;
     Widgets::CustomerPicker *m_sample;

@@ -44,27 +44,30 @@ constexpr int IdRole = Qt::UserRole + 1;
 constexpr int FolderRole = Qt::UserRole + 2;
 constexpr int VersionRole = Qt::UserRole + 3;
 
-QIcon channelIcon(const QString &channel) { return QIcon(QStringLiteral(":/icons/channel-") + channel + QStringLiteral(".svg")); }
+QIcon channelIcon(const QString &channel) {
+    return QIcon(QStringLiteral(":/icons/channel-") + channel + QStringLiteral(".svg"));
+}
 
 // "e-mail", "SMS", … in the user's language.
-QString channelName(const QString &channel)
-{
+QString channelName(const QString &channel) {
     if (channel == QLatin1String("in_app")) return TemplatesPage::tr("in-app");
     return Models::Format::code(channel);
 }
 
 // The content of a version as text to read: each part under its name.
-QString contentText(const QString &channel, const QJsonObject &content)
-{
+QString contentText(const QString &channel, const QJsonObject &content) {
     QStringList out;
     for (const QString &part : Core::Messages::partsOf(channel))
-        if (content.contains(part)) out << TemplateEditor::partTitle(channel, part).toUpper() + QLatin1Char('\n') + content.value(part).toString();
+        if (content.contains(part))
+            out << TemplateEditor::partTitle(channel, part).toUpper() + QLatin1Char('\n') +
+                       content.value(part).toString();
     return out.join(QStringLiteral("\n\n"));
 }
 
 }  // namespace
 
-TemplatesPage::TemplatesPage(Models::Repository *repository, const Models::Session &session, QWidget *parent)
+TemplatesPage::TemplatesPage(Models::Repository *repository, const Models::Session &session,
+                             QWidget *parent)
     : QWidget(parent),
       m_repository(repository),
       m_session(session),
@@ -89,8 +92,7 @@ TemplatesPage::TemplatesPage(Models::Repository *repository, const Models::Sessi
       m_versions(new QListWidget(this)),
       m_versionView(new QPlainTextEdit(this)),
       m_restore(new QPushButton(this)),
-      m_split(new QSplitter(Qt::Horizontal, this))
-{
+      m_split(new QSplitter(Qt::Horizontal, this)) {
     setObjectName(QStringLiteral("templatesPage"));
     m_search->setObjectName(QStringLiteral("templateSearch"));
     m_channel->setObjectName(QStringLiteral("templateChannel"));
@@ -134,7 +136,8 @@ TemplatesPage::TemplatesPage(Models::Repository *repository, const Models::Sessi
     filters->addWidget(m_tag, 1);
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_new);
-    for (QPushButton *b : {m_open, m_duplicate, m_delete, m_import, m_export}) actions->addWidget(b);
+    for (QPushButton *b : {m_open, m_duplicate, m_delete, m_import, m_export})
+        actions->addWidget(b);
     actions->addStretch(1);
     auto *center = new QWidget(this);
     auto *centerLayout = new QVBoxLayout(center);
@@ -168,13 +171,15 @@ TemplatesPage::TemplatesPage(Models::Repository *repository, const Models::Sessi
     outer->addWidget(m_stack);
 
     confirm = [this](const QString &title, const QString &text) {
-        return QMessageBox::question(this, title, text, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) == QMessageBox::Yes;
+        return QMessageBox::question(this, title, text, QMessageBox::Yes | QMessageBox::Cancel,
+                                     QMessageBox::Cancel) == QMessageBox::Yes;
     };
 
     connect(m_search, &Widgets::SearchBox::searchRequested, this, [this] { load(); });
     connect(m_search, &Widgets::SearchBox::downPressed, this, [this] {
         m_list->setFocus();
-        if (!m_list->currentIndex().isValid() && m_model->rowCount() > 0) m_list->setCurrentIndex(m_model->index(0, 0));
+        if (!m_list->currentIndex().isValid() && m_model->rowCount() > 0)
+            m_list->setCurrentIndex(m_model->index(0, 0));
     });
     connect(m_channel, &QComboBox::activated, this, [this] { load(); });
     connect(m_tag, &QComboBox::activated, this, [this] { load(); });
@@ -190,8 +195,11 @@ TemplatesPage::TemplatesPage(Models::Repository *repository, const Models::Sessi
         loadHistory(selectedId());
     });
     connect(m_versions, &QListWidget::currentRowChanged, this, [this](int row) {
-        m_versionView->setPlainText(row >= 0 && row < m_history.size() ? contentText(selectedTemplate().value(QStringLiteral("channel")).toString(),
-                                                                                      m_history[row].toObject().value(QStringLiteral("content")).toObject()) : QString());
+        m_versionView->setPlainText(
+            row >= 0 && row < m_history.size()
+                ? contentText(selectedTemplate().value(QStringLiteral("channel")).toString(),
+                              m_history[row].toObject().value(QStringLiteral("content")).toObject())
+                : QString());
         updateActions();
     });
     connect(m_open, &QPushButton::clicked, this, &TemplatesPage::openSelected);
@@ -217,14 +225,12 @@ TemplatesPage::TemplatesPage(Models::Repository *repository, const Models::Sessi
     retranslate();
 }
 
-void TemplatesPage::setSession(const Models::Session &session)
-{
+void TemplatesPage::setSession(const Models::Session &session) {
     m_session = session;
     updateActions();
 }
 
-void TemplatesPage::updateActions()
-{
+void TemplatesPage::updateActions() {
     const bool write = m_session.can(Core::Permissions::TemplatesWrite);
     const bool selected = selectedId() > 0;
     m_new->setEnabled(write);
@@ -236,22 +242,25 @@ void TemplatesPage::updateActions()
     m_restore->setEnabled(write && selected && m_versions->currentRow() > 0);
 }
 
-void TemplatesPage::fetchAll(const QUrlQuery &query, std::function<void(Core::Result<QJsonArray>)> done, QJsonArray sofar, const QString &cursor)
-{
+void TemplatesPage::fetchAll(const QUrlQuery &query,
+                             std::function<void(Core::Result<QJsonArray>)> done, QJsonArray sofar,
+                             const QString &cursor) {
     QUrlQuery q = query;
     q.addQueryItem(QStringLiteral("limit"), QStringLiteral("500"));
     if (!cursor.isEmpty()) q.addQueryItem(QStringLiteral("cursor"), cursor);
-    m_repository->api()->get(QStringLiteral("/api/v1/templates"), q, this, [this, query, done, sofar](Core::Result<QJsonObject> r) mutable {
-        if (!r) return done(r.error());
-        for (const auto &v : r->value(QStringLiteral("items")).toArray()) sofar.append(v);
-        const QString next = r->value(QStringLiteral("next_cursor")).toString();
-        if (next.isEmpty()) return done(sofar);
-        fetchAll(query, done, sofar, next);
-    });
+    m_repository->api()->get(QStringLiteral("/api/v1/templates"), q, this,
+                             [this, query, done, sofar](Core::Result<QJsonObject> r) mutable {
+                                 if (!r) return done(r.error());
+                                 for (const auto &v : r->value(QStringLiteral("items")).toArray())
+                                     sofar.append(v);
+                                 const QString next =
+                                     r->value(QStringLiteral("next_cursor")).toString();
+                                 if (next.isEmpty()) return done(sofar);
+                                 fetchAll(query, done, sofar, next);
+                             });
 }
 
-void TemplatesPage::reload()
-{
+void TemplatesPage::reload() {
     ++m_loading;
     // Every template once, for the folders and tags; then the list as filtered.
     fetchAll({}, [this](Core::Result<QJsonArray> r) {
@@ -264,13 +273,15 @@ void TemplatesPage::reload()
     });
 }
 
-void TemplatesPage::load()
-{
+void TemplatesPage::load() {
     QUrlQuery query;
-    if (!m_search->text().trimmed().isEmpty()) query.addQueryItem(QStringLiteral("q"), m_search->text().trimmed());
-    if (!m_channel->currentData().toString().isEmpty()) query.addQueryItem(QStringLiteral("channel"), m_channel->currentData().toString());
+    if (!m_search->text().trimmed().isEmpty())
+        query.addQueryItem(QStringLiteral("q"), m_search->text().trimmed());
+    if (!m_channel->currentData().toString().isEmpty())
+        query.addQueryItem(QStringLiteral("channel"), m_channel->currentData().toString());
     if (!m_folder.isEmpty()) query.addQueryItem(QStringLiteral("folder"), m_folder);
-    if (!m_tag->currentData().toString().isEmpty()) query.addQueryItem(QStringLiteral("tag"), m_tag->currentData().toString());
+    if (!m_tag->currentData().toString().isEmpty())
+        query.addQueryItem(QStringLiteral("tag"), m_tag->currentData().toString());
     const int serial = ++m_serial;
     ++m_loading;
     fetchAll(query, [this, serial](Core::Result<QJsonArray> r) {
@@ -282,15 +293,18 @@ void TemplatesPage::load()
         m_select = 0;
         m_items = *r;
         fillRows();
-        if (!selectTemplate(keep) && m_model->rowCount() > 0) m_list->setCurrentIndex(m_model->index(0, 0));
+        if (!selectTemplate(keep) && m_model->rowCount() > 0)
+            m_list->setCurrentIndex(m_model->index(0, 0));
         loadHistory(selectedId());  // also when the same row stays current
-        showMessage(m_items.isEmpty() ? tr("No templates match. Create one with New (Ctrl+N) or import an HTML file.") : QString());
+        showMessage(
+            m_items.isEmpty()
+                ? tr("No templates match. Create one with New (Ctrl+N) or import an HTML file.")
+                : QString());
         updateActions();
     });
 }
 
-void TemplatesPage::fillFolders()
-{
+void TemplatesPage::fillFolders() {
     const QSignalBlocker block(m_folders);
     m_folders->clear();
     auto *all = new QTreeWidgetItem(m_folders, {tr("All templates")});
@@ -325,22 +339,25 @@ void TemplatesPage::fillFolders()
     m_tag->setCurrentIndex(std::max(0, m_tag->findData(tag)));
 }
 
-void TemplatesPage::fillRows()
-{
+void TemplatesPage::fillRows() {
     m_model->removeRows(0, m_model->rowCount());
-    m_model->setHorizontalHeaderLabels({tr("Name"), tr("Channel"), tr("Folder"), tr("Tags"), tr("Updated"), tr("By"), tr("Version")});
+    m_model->setHorizontalHeaderLabels({tr("Name"), tr("Channel"), tr("Folder"), tr("Tags"),
+                                        tr("Updated"), tr("By"), tr("Version")});
     for (const auto &v : std::as_const(m_items)) {
         const QJsonObject t = v.toObject();
         const QString channel = t.value(QStringLiteral("channel")).toString();
         QStringList tags;
-        for (const auto &tag : t.value(QStringLiteral("tags")).toArray()) tags << QStringLiteral("#") + tag.toString();
-        QList<QStandardItem *> row{new QStandardItem(channelIcon(channel), t.value(QStringLiteral("name")).toString()),
-                                   new QStandardItem(channelName(channel)),
-                                   new QStandardItem(t.value(QStringLiteral("folder")).toString()),
-                                   new QStandardItem(tags.join(QLatin1Char(' '))),
-                                   new QStandardItem(Models::Format::dateTime(t.value(QStringLiteral("updated_at")).toString())),
-                                   new QStandardItem(t.value(QStringLiteral("updated_by")).toString()),
-                                   new QStandardItem};
+        for (const auto &tag : t.value(QStringLiteral("tags")).toArray())
+            tags << QStringLiteral("#") + tag.toString();
+        QList<QStandardItem *> row{
+            new QStandardItem(channelIcon(channel), t.value(QStringLiteral("name")).toString()),
+            new QStandardItem(channelName(channel)),
+            new QStandardItem(t.value(QStringLiteral("folder")).toString()),
+            new QStandardItem(tags.join(QLatin1Char(' '))),
+            new QStandardItem(
+                Models::Format::dateTime(t.value(QStringLiteral("updated_at")).toString())),
+            new QStandardItem(t.value(QStringLiteral("updated_by")).toString()),
+            new QStandardItem};
         row[0]->setData(t.value(QStringLiteral("id")).toInteger(), IdRole);
         row[4]->setData(t.value(QStringLiteral("updated_at")).toString(), Qt::UserRole + 10);
         row[6]->setData(t.value(QStringLiteral("version")).toInteger(), Qt::DisplayRole);
@@ -352,22 +369,19 @@ void TemplatesPage::fillRows()
     m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
 }
 
-qint64 TemplatesPage::selectedId() const
-{
+qint64 TemplatesPage::selectedId() const {
     const QModelIndex i = m_list->currentIndex();
     return i.isValid() ? m_model->index(i.row(), 0).data(IdRole).toLongLong() : 0;
 }
 
-QJsonObject TemplatesPage::selectedTemplate() const
-{
+QJsonObject TemplatesPage::selectedTemplate() const {
     const qint64 id = selectedId();
     for (const auto &v : m_items)
         if (v.toObject().value(QStringLiteral("id")).toInteger() == id) return v.toObject();
     return {};
 }
 
-bool TemplatesPage::selectTemplate(qint64 id)
-{
+bool TemplatesPage::selectTemplate(qint64 id) {
     for (int row = 0; id > 0 && row < m_model->rowCount(); ++row)
         if (m_model->index(row, 0).data(IdRole).toLongLong() == id) {
             m_list->setCurrentIndex(m_model->index(row, 0));
@@ -376,14 +390,12 @@ bool TemplatesPage::selectTemplate(qint64 id)
     return false;
 }
 
-void TemplatesPage::setChannelFilter(const QString &channel)
-{
+void TemplatesPage::setChannelFilter(const QString &channel) {
     m_channel->setCurrentIndex(std::max(0, m_channel->findData(channel)));
     load();
 }
 
-void TemplatesPage::setFolderFilter(const QString &folder)
-{
+void TemplatesPage::setFolderFilter(const QString &folder) {
     m_folder = folder;
     const QSignalBlocker block(m_folders);
     for (QTreeWidgetItemIterator it(m_folders); *it; ++it)
@@ -391,29 +403,27 @@ void TemplatesPage::setFolderFilter(const QString &folder)
     load();
 }
 
-void TemplatesPage::setTagFilter(const QString &tag)
-{
+void TemplatesPage::setTagFilter(const QString &tag) {
     m_tag->setCurrentIndex(std::max(0, m_tag->findData(tag)));
     load();
 }
 
-void TemplatesPage::setSearch(const QString &text)
-{
+void TemplatesPage::setSearch(const QString &text) {
     m_search->setText(text);
     load();
 }
 
-void TemplatesPage::showMessage(const QString &text, bool bad)
-{
+void TemplatesPage::showMessage(const QString &text, bool bad) {
     m_message->setText(text);
     m_message->setStyleSheet(bad ? QStringLiteral("color: #dc2626;") : QString());
     m_message->setForegroundRole(bad ? QPalette::WindowText : QPalette::PlaceholderText);
 }
 
-bool TemplatesPage::isEditorShown() const { return m_editor && m_stack->currentWidget() == m_editor; }
+bool TemplatesPage::isEditorShown() const {
+    return m_editor && m_stack->currentWidget() == m_editor;
+}
 
-void TemplatesPage::closeEditor()
-{
+void TemplatesPage::closeEditor() {
     if (m_editor) {
         m_editor->flushDraft();
         m_stack->removeWidget(m_editor);
@@ -425,14 +435,12 @@ void TemplatesPage::closeEditor()
     reload();
 }
 
-void TemplatesPage::newTemplate(const QString &channel)
-{
+void TemplatesPage::newTemplate(const QString &channel) {
     openTemplate(0);
     m_editor->newTemplate(channel, m_folder);
 }
 
-void TemplatesPage::openTemplate(qint64 id)
-{
+void TemplatesPage::openTemplate(qint64 id) {
     if (m_editor) {
         m_editor->flushDraft();
         m_stack->removeWidget(m_editor);
@@ -447,92 +455,112 @@ void TemplatesPage::openTemplate(qint64 id)
     if (id > 0) m_editor->openTemplate(id);
 }
 
-void TemplatesPage::openSelected()
-{
+void TemplatesPage::openSelected() {
     if (const qint64 id = selectedId(); id > 0) openTemplate(id);
 }
 
-void TemplatesPage::duplicateSelected()
-{
+void TemplatesPage::duplicateSelected() {
     const qint64 id = selectedId();
     if (id <= 0 || !m_session.can(Core::Permissions::TemplatesWrite)) return;
-    m_repository->api()->post(QStringLiteral("/api/v1/templates/%1/duplicate").arg(id), {}, this, [this](Core::Result<QJsonObject> r) {
-        if (!r) return showMessage(r.error().message, true);
-        const qint64 copy = r->value(QStringLiteral("id")).toInteger();
-        showMessage(tr("Copied as “%1”.").arg(r->value(QStringLiteral("name")).toString()));
-        emit changed();
-        m_select = copy;
-        reload();
-    });
+    m_repository->api()->post(
+        QStringLiteral("/api/v1/templates/%1/duplicate").arg(id), {}, this,
+        [this](Core::Result<QJsonObject> r) {
+            if (!r) return showMessage(r.error().message, true);
+            const qint64 copy = r->value(QStringLiteral("id")).toInteger();
+            showMessage(tr("Copied as “%1”.").arg(r->value(QStringLiteral("name")).toString()));
+            emit changed();
+            m_select = copy;
+            reload();
+        });
 }
 
-void TemplatesPage::deleteSelected()
-{
+void TemplatesPage::deleteSelected() {
     const QJsonObject t = selectedTemplate();
     const qint64 id = t.value(QStringLiteral("id")).toInteger();
     if (id <= 0 || !m_session.can(Core::Permissions::TemplatesWrite)) return;
-    if (!confirm(tr("Delete template"), tr("Delete “%1” with all its versions? Campaigns that use it will stop sending it.").arg(t.value(QStringLiteral("name")).toString())))
+    if (!confirm(
+            tr("Delete template"),
+            tr("Delete “%1” with all its versions? Campaigns that use it will stop sending it.")
+                .arg(t.value(QStringLiteral("name")).toString())))
         return;
-    m_repository->api()->remove(QStringLiteral("/api/v1/templates/%1").arg(id), this, [this, t](Core::Result<QJsonObject> r) {
-        if (!r) return showMessage(r.error().message, true);
-        showMessage(tr("“%1” is deleted.").arg(t.value(QStringLiteral("name")).toString()));
-        emit changed();
-        reload();
-    });
+    m_repository->api()->remove(
+        QStringLiteral("/api/v1/templates/%1").arg(id), this,
+        [this, t](Core::Result<QJsonObject> r) {
+            if (!r) return showMessage(r.error().message, true);
+            showMessage(tr("“%1” is deleted.").arg(t.value(QStringLiteral("name")).toString()));
+            emit changed();
+            reload();
+        });
 }
 
-void TemplatesPage::importHtml()
-{
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import an HTML e-mail"), {}, tr("HTML files (*.html *.htm)"));
+void TemplatesPage::importHtml() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import an HTML e-mail"), {},
+                                                      tr("HTML files (*.html *.htm)"));
     if (!path.isEmpty()) importHtmlFile(path);
 }
 
-void TemplatesPage::importHtmlFile(const QString &path)
-{
+void TemplatesPage::importHtmlFile(const QString &path) {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) return showMessage(tr("%1 cannot be read: %2").arg(QFileInfo(path).fileName(), file.errorString()), true);
-    if (file.size() > 4 * 1024 * 1024) return showMessage(tr("%1 is larger than 4 MB; an e-mail that big would not be delivered.").arg(QFileInfo(path).fileName()), true);
+    if (!file.open(QIODevice::ReadOnly))
+        return showMessage(
+            tr("%1 cannot be read: %2").arg(QFileInfo(path).fileName(), file.errorString()), true);
+    if (file.size() > 4 * 1024 * 1024)
+        return showMessage(tr("%1 is larger than 4 MB; an e-mail that big would not be delivered.")
+                               .arg(QFileInfo(path).fileName()),
+                           true);
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("name"), QFileInfo(path).completeBaseName());
-    m_repository->api()->postRaw(QStringLiteral("/api/v1/templates/import"), query, file.readAll(), "text/html; charset=utf-8", this,
-                                 [this](Core::Result<QJsonObject> r) {
-                                     if (!r) return showMessage(r.error().message, true);
-                                     showMessage(tr("Imported as the e-mail template “%1”.").arg(r->value(QStringLiteral("name")).toString()));
-                                     emit changed();
-                                     m_select = r->value(QStringLiteral("id")).toInteger();
-                                     reload();
-                                 });
+    m_repository->api()->postRaw(
+        QStringLiteral("/api/v1/templates/import"), query, file.readAll(),
+        "text/html; charset=utf-8", this, [this](Core::Result<QJsonObject> r) {
+            if (!r) return showMessage(r.error().message, true);
+            showMessage(tr("Imported as the e-mail template “%1”.")
+                            .arg(r->value(QStringLiteral("name")).toString()));
+            emit changed();
+            m_select = r->value(QStringLiteral("id")).toInteger();
+            reload();
+        });
 }
 
-void TemplatesPage::exportTemplate()
-{
+void TemplatesPage::exportTemplate() {
     const QJsonObject t = selectedTemplate();
     if (t.isEmpty()) return;
     const bool email = t.value(QStringLiteral("channel")).toString() == QLatin1String("email");
-    const QString suggested = t.value(QStringLiteral("name")).toString().replace(QLatin1Char('/'), QLatin1Char('-')) + (email ? QStringLiteral(".html") : QStringLiteral(".json"));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the template"), suggested, email ? tr("HTML files (*.html)") : tr("JSON files (*.json)"));
+    const QString suggested =
+        t.value(QStringLiteral("name")).toString().replace(QLatin1Char('/'), QLatin1Char('-')) +
+        (email ? QStringLiteral(".html") : QStringLiteral(".json"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export the template"), suggested,
+                                     email ? tr("HTML files (*.html)") : tr("JSON files (*.json)"));
     if (!path.isEmpty()) exportSelected(path);
 }
 
-void TemplatesPage::exportSelected(const QString &path)
-{
+void TemplatesPage::exportSelected(const QString &path) {
     const qint64 id = selectedId();
     if (id <= 0) return;
     // The server's current copy: an e-mail as its HTML, other channels as the template's JSON.
-    m_repository->api()->get(QStringLiteral("/api/v1/templates/%1").arg(id), {}, this, [this, path](Core::Result<QJsonObject> r) {
-        if (!r) return showMessage(r.error().message, true);
-        const bool email = r->value(QStringLiteral("channel")).toString() == QLatin1String("email");
-        const QByteArray bytes = email ? r->value(QStringLiteral("content")).toObject().value(QStringLiteral("html")).toString().toUtf8()
-                                       : QJsonDocument(*r).toJson(QJsonDocument::Indented);
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size())
-            return showMessage(tr("%1 cannot be written: %2").arg(path, file.errorString()), true);
-        showMessage(tr("Exported to %1.").arg(QDir::toNativeSeparators(path)));
-    });
+    m_repository->api()->get(
+        QStringLiteral("/api/v1/templates/%1").arg(id), {}, this,
+        [this, path](Core::Result<QJsonObject> r) {
+            if (!r) return showMessage(r.error().message, true);
+            const bool email =
+                r->value(QStringLiteral("channel")).toString() == QLatin1String("email");
+            const QByteArray bytes = email ? r->value(QStringLiteral("content"))
+                                                 .toObject()
+                                                 .value(QStringLiteral("html"))
+                                                 .toString()
+                                                 .toUtf8()
+                                           : QJsonDocument(*r).toJson(QJsonDocument::Indented);
+            QFile file(path);
+            if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+                file.write(bytes) != bytes.size())
+                return showMessage(tr("%1 cannot be written: %2").arg(path, file.errorString()),
+                                   true);
+            showMessage(tr("Exported to %1.").arg(QDir::toNativeSeparators(path)));
+        });
 }
 
-void TemplatesPage::loadHistory(qint64 id)
-{
+void TemplatesPage::loadHistory(qint64 id) {
     ++m_historySerial;
     m_versions->clear();
     m_history = {};
@@ -540,54 +568,66 @@ void TemplatesPage::loadHistory(qint64 id)
     if (id <= 0) return;
     m_historyLoading = true;
     const int serial = ++m_historySerial;
-    m_repository->api()->get(QStringLiteral("/api/v1/templates/%1/versions").arg(id), {}, this, [this, serial](Core::Result<QJsonObject> r) {
-        if (serial != m_historySerial) return;  // another template, or a newer read of this one
-        m_historyLoading = false;
-        if (!r) return showMessage(r.error().message, true);
-        m_history = r->value(QStringLiteral("items")).toArray();
-        const QSignalBlocker block(m_versions);
-        m_versions->clear();
-        for (int i = 0; i < m_history.size(); ++i) {
-            const QJsonObject v = m_history[i].toObject();
-            auto *item = new QListWidgetItem(i == 0 ? tr("Version %1 (current) · %2 · %3") : tr("Version %1 · %2 · %3"), m_versions);
-            item->setText(item->text().arg(v.value(QStringLiteral("version")).toInteger())
-                              .arg(Models::Format::dateTime(v.value(QStringLiteral("created_at")).toString()), v.value(QStringLiteral("author")).toString()));
-            item->setData(VersionRole, v.value(QStringLiteral("version")).toInteger());
-        }
-        updateActions();
-    });
+    m_repository->api()->get(
+        QStringLiteral("/api/v1/templates/%1/versions").arg(id), {}, this,
+        [this, serial](Core::Result<QJsonObject> r) {
+            if (serial != m_historySerial) return;  // another template, or a newer read of this one
+            m_historyLoading = false;
+            if (!r) return showMessage(r.error().message, true);
+            m_history = r->value(QStringLiteral("items")).toArray();
+            const QSignalBlocker block(m_versions);
+            m_versions->clear();
+            for (int i = 0; i < m_history.size(); ++i) {
+                const QJsonObject v = m_history[i].toObject();
+                auto *item = new QListWidgetItem(
+                    i == 0 ? tr("Version %1 (current) · %2 · %3") : tr("Version %1 · %2 · %3"),
+                    m_versions);
+                item->setText(item->text()
+                                  .arg(v.value(QStringLiteral("version")).toInteger())
+                                  .arg(Models::Format::dateTime(
+                                           v.value(QStringLiteral("created_at")).toString()),
+                                       v.value(QStringLiteral("author")).toString()));
+                item->setData(VersionRole, v.value(QStringLiteral("version")).toInteger());
+            }
+            updateActions();
+        });
 }
 
-void TemplatesPage::restoreSelectedVersion()
-{
+void TemplatesPage::restoreSelectedVersion() {
     const qint64 id = selectedId();
     const QListWidgetItem *item = m_versions->currentItem();
     if (id <= 0 || !item || m_versions->currentRow() == 0) return;
     const qint64 version = item->data(VersionRole).toLongLong();
-    if (!confirm(tr("Restore version"), tr("Make version %1 the current one? It is saved as a new version; nothing is lost.").arg(version))) return;
-    m_repository->api()->post(QStringLiteral("/api/v1/templates/%1/versions/%2/restore").arg(id).arg(version), {}, this,
-                              [this, version](Core::Result<QJsonObject> r) {
-                                  if (!r) return showMessage(r.error().message, true);
-                                  showMessage(tr("Version %1 is restored as version %2.").arg(version).arg(r->value(QStringLiteral("version")).toInteger()));
-                                  emit changed();
-                                  load();
-                              });
+    if (!confirm(
+            tr("Restore version"),
+            tr("Make version %1 the current one? It is saved as a new version; nothing is lost.")
+                .arg(version)))
+        return;
+    m_repository->api()->post(
+        QStringLiteral("/api/v1/templates/%1/versions/%2/restore").arg(id).arg(version), {}, this,
+        [this, version](Core::Result<QJsonObject> r) {
+            if (!r) return showMessage(r.error().message, true);
+            showMessage(tr("Version %1 is restored as version %2.")
+                            .arg(version)
+                            .arg(r->value(QStringLiteral("version")).toInteger()));
+            emit changed();
+            load();
+        });
 }
 
-void TemplatesPage::changeEvent(QEvent *event)
-{
+void TemplatesPage::changeEvent(QEvent *event) {
     if (event->type() == QEvent::LanguageChange) retranslate();
     QWidget::changeEvent(event);
 }
 
-void TemplatesPage::retranslate()
-{
+void TemplatesPage::retranslate() {
     m_title->setText(tr("Message library"));
     m_search->setPlaceholderText(tr("Search names and texts"));
     const QString channel = m_channel->currentData().toString();
     m_channel->clear();
     m_channel->addItem(tr("All channels"), QString());
-    for (const QString &c : Core::Messages::channels()) m_channel->addItem(channelIcon(c), channelName(c), c);
+    for (const QString &c : Core::Messages::channels())
+        m_channel->addItem(channelIcon(c), channelName(c), c);
     m_channel->setCurrentIndex(std::max(0, m_channel->findData(channel)));
     m_new->setText(tr("New"));
     m_new->setToolTip(tr("A new template (Ctrl+N)"));

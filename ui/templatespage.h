@@ -41,7 +41,8 @@ class TemplateEditor;
 class TemplatesPage final : public QWidget {
     Q_OBJECT
 public:
-    TemplatesPage(Models::Repository *repository, const Models::Session &session, QWidget *parent = nullptr);
+    TemplatesPage(Models::Repository *repository, const Models::Session &session,
+                  QWidget *parent = nullptr);
 
     void setSession(const Models::Session &session);
     // Reads the library again (the folders and tags, then the filtered list).
@@ -107,7 +108,8 @@ protected:
 
 private:
     void load();
-    void fetchAll(const QUrlQuery &query, std::function<void(Core::Result<QJsonArray>)> done, QJsonArray sofar = {}, const QString &cursor = {});
+    void fetchAll(const QUrlQuery &query, std::function<void(Core::Result<QJsonArray>)> done,
+                  QJsonArray sofar = {}, const QString &cursor = {});
     void fillFolders();
     void fillRows();
     void showMessage(const QString &text, bool bad = false);

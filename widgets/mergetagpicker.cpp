@@ -27,35 +27,41 @@ constexpr int PathRole = Qt::UserRole + 1;
 constexpr int TypeRole = Qt::UserRole + 2;
 
 // Group titles of the variables' first path segment.
-const char *groupTitle(const QString &group)
-{
+const char *groupTitle(const QString &group) {
     static const QHash<QString, const char *> titles = {
-        {QStringLiteral("customer"), QT_TRANSLATE_NOOP("LoyaltyDesk::Widgets::MergeTagPicker", "Customer")},
-        {QStringLiteral("contacts"), QT_TRANSLATE_NOOP("LoyaltyDesk::Widgets::MergeTagPicker", "Contacts")},
-        {QStringLiteral("balance"), QT_TRANSLATE_NOOP("LoyaltyDesk::Widgets::MergeTagPicker", "Bonus balance")},
-        {QStringLiteral("tier"), QT_TRANSLATE_NOOP("LoyaltyDesk::Widgets::MergeTagPicker", "Status tier")},
+        {QStringLiteral("customer"),
+         QT_TRANSLATE_NOOP("LoyaltyDesk::Widgets::MergeTagPicker", "Customer")},
+        {QStringLiteral("contacts"),
+         QT_TRANSLATE_NOOP("LoyaltyDesk::Widgets::MergeTagPicker", "Contacts")},
+        {QStringLiteral("balance"),
+         QT_TRANSLATE_NOOP("LoyaltyDesk::Widgets::MergeTagPicker", "Bonus balance")},
+        {QStringLiteral("tier"),
+         QT_TRANSLATE_NOOP("LoyaltyDesk::Widgets::MergeTagPicker", "Status tier")},
         {QStringLiteral("rfm"), QT_TRANSLATE_NOOP("LoyaltyDesk::Widgets::MergeTagPicker", "RFM")},
-        {QStringLiteral("last_receipt"), QT_TRANSLATE_NOOP("LoyaltyDesk::Widgets::MergeTagPicker", "Last purchase")},
-        {QStringLiteral("campaign"), QT_TRANSLATE_NOOP("LoyaltyDesk::Widgets::MergeTagPicker", "Campaign")},
+        {QStringLiteral("last_receipt"),
+         QT_TRANSLATE_NOOP("LoyaltyDesk::Widgets::MergeTagPicker", "Last purchase")},
+        {QStringLiteral("campaign"),
+         QT_TRANSLATE_NOOP("LoyaltyDesk::Widgets::MergeTagPicker", "Campaign")},
     };
-    return titles.value(group, QT_TRANSLATE_NOOP("LoyaltyDesk::Widgets::MergeTagPicker", "Lists and links"));
+    return titles.value(
+        group, QT_TRANSLATE_NOOP("LoyaltyDesk::Widgets::MergeTagPicker", "Lists and links"));
 }
 
 // The filters offered, with the arguments they usually take.
-QString filterSuffix(const QString &filter)
-{
+QString filterSuffix(const QString &filter) {
     if (filter.isEmpty()) return {};
     if (filter == QLatin1String("default")) return QStringLiteral(" | default: \"\"");
     if (filter == QLatin1String("date")) return QStringLiteral(" | date: \"%d.%m.%Y\"");
     if (filter == QLatin1String("truncate")) return QStringLiteral(" | truncate: 40");
-    if (filter == QLatin1String("plural")) return QStringLiteral(" | plural: \"балл\", \"балла\", \"баллов\"");
+    if (filter == QLatin1String("plural"))
+        return QStringLiteral(" | plural: \"балл\", \"балла\", \"баллов\"");
     return QStringLiteral(" | ") + filter;
 }
 
-QString filterForType(const QString &type)
-{
+QString filterForType(const QString &type) {
     if (type == QLatin1String("money")) return QStringLiteral("money");
-    if (type == QLatin1String("date") || type == QLatin1String("datetime")) return QStringLiteral("date");
+    if (type == QLatin1String("date") || type == QLatin1String("datetime"))
+        return QStringLiteral("date");
     return {};
 }
 
@@ -68,8 +74,7 @@ MergeTagPicker::MergeTagPicker(Models::ApiClient *api, QWidget *parent)
       m_search(new QLineEdit(m_popup)),
       m_tree(new QTreeWidget(m_popup)),
       m_filter(new QComboBox(m_popup)),
-      m_hint(new QLabel(m_popup))
-{
+      m_hint(new QLabel(m_popup)) {
     setObjectName(QStringLiteral("mergeTagPicker"));
     setToolButtonStyle(Qt::ToolButtonTextOnly);
     setFocusPolicy(Qt::NoFocus);  // the field being edited keeps the keyboard
@@ -116,32 +121,31 @@ MergeTagPicker::MergeTagPicker(Models::ApiClient *api, QWidget *parent)
     retranslate();
 }
 
-void MergeTagPicker::load()
-{
+void MergeTagPicker::load() {
     if (isLoaded() || m_loading) return;
     m_loading = true;
-    m_api->get(QStringLiteral("/api/v1/templates/variables"), {}, this, [this](Core::Result<QJsonObject> r) {
-        m_loading = false;
-        if (!r) {
-            setToolTip(r.error().message);
-            return;
-        }
-        m_variables = r->value(QStringLiteral("items")).toArray();
-        m_filters.clear();
-        for (const auto &f : r->value(QStringLiteral("filters")).toArray()) m_filters << f.toString();
-        fill();
-        emit loaded();
-    });
+    m_api->get(QStringLiteral("/api/v1/templates/variables"), {}, this,
+               [this](Core::Result<QJsonObject> r) {
+                   m_loading = false;
+                   if (!r) {
+                       setToolTip(r.error().message);
+                       return;
+                   }
+                   m_variables = r->value(QStringLiteral("items")).toArray();
+                   m_filters.clear();
+                   for (const auto &f : r->value(QStringLiteral("filters")).toArray())
+                       m_filters << f.toString();
+                   fill();
+                   emit loaded();
+               });
 }
 
-void MergeTagPicker::addTarget(QWidget *field, std::function<void(const QString &)> insert)
-{
+void MergeTagPicker::addTarget(QWidget *field, std::function<void(const QString &)> insert) {
     m_inserters.insert(field, std::move(insert));
     connect(field, &QObject::destroyed, this, [this, field] { m_inserters.remove(field); });
 }
 
-bool MergeTagPicker::eventFilter(QObject *watched, QEvent *event)
-{
+bool MergeTagPicker::eventFilter(QObject *watched, QEvent *event) {
     if (watched == m_search && event->type() == QEvent::KeyPress) {
         const int key = static_cast<QKeyEvent *>(event)->key();
         if (key == Qt::Key_Down) {
@@ -156,14 +160,14 @@ bool MergeTagPicker::eventFilter(QObject *watched, QEvent *event)
     return QToolButton::eventFilter(watched, event);
 }
 
-void MergeTagPicker::fill()
-{
+void MergeTagPicker::fill() {
     m_tree->clear();
     QHash<QString, QTreeWidgetItem *> groups;
     for (const auto &v : std::as_const(m_variables)) {
         const QJsonObject o = v.toObject();
         const QString path = o.value(QStringLiteral("path")).toString();
-        const QString group = path.contains(QLatin1Char('.')) ? path.section(QLatin1Char('.'), 0, 0) : QString();
+        const QString group =
+            path.contains(QLatin1Char('.')) ? path.section(QLatin1Char('.'), 0, 0) : QString();
         const QString title = tr(groupTitle(group));
         QTreeWidgetItem *parent = groups.value(title);
         if (!parent) {
@@ -175,8 +179,10 @@ void MergeTagPicker::fill()
             groups.insert(title, parent);
         }
         const QJsonValue example = o.value(QStringLiteral("example"));
-        auto *item = new QTreeWidgetItem(parent, {path, o.value(QStringLiteral("description")).toString(),
-                                                  example.isObject() || example.isArray() ? QString() : Models::Format::value(example)});
+        auto *item = new QTreeWidgetItem(
+            parent,
+            {path, o.value(QStringLiteral("description")).toString(),
+             example.isObject() || example.isArray() ? QString() : Models::Format::value(example)});
         item->setData(0, PathRole, path);
         item->setData(0, TypeRole, o.value(QStringLiteral("type")).toString());
         item->setToolTip(0, expression(path, {}));
@@ -190,8 +196,7 @@ void MergeTagPicker::fill()
     applySearch(m_search->text());
 }
 
-void MergeTagPicker::applySearch(const QString &text)
-{
+void MergeTagPicker::applySearch(const QString &text) {
     const QString t = text.trimmed();
     QTreeWidgetItem *first = nullptr;
     for (int g = 0; g < m_tree->topLevelItemCount(); ++g) {
@@ -199,8 +204,10 @@ void MergeTagPicker::applySearch(const QString &text)
         bool any = false;
         for (int i = 0; i < group->childCount(); ++i) {
             QTreeWidgetItem *item = group->child(i);
-            const bool match = t.isEmpty() || item->text(PathColumn).contains(t, Qt::CaseInsensitive) ||
-                               item->text(DescriptionColumn).contains(t, Qt::CaseInsensitive) || group->text(0).contains(t, Qt::CaseInsensitive);
+            const bool match = t.isEmpty() ||
+                               item->text(PathColumn).contains(t, Qt::CaseInsensitive) ||
+                               item->text(DescriptionColumn).contains(t, Qt::CaseInsensitive) ||
+                               group->text(0).contains(t, Qt::CaseInsensitive);
             item->setHidden(!match);
             if (match && !first) first = item;
             any = any || match;
@@ -210,14 +217,14 @@ void MergeTagPicker::applySearch(const QString &text)
     if (first) m_tree->setCurrentItem(first);
 }
 
-void MergeTagPicker::showPopup()
-{
+void MergeTagPicker::showPopup() {
     load();
     QPoint at = mapToGlobal(QPoint(0, height()));
     if (const QScreen *s = screen()) {
         const QRect r = s->availableGeometry();
         at.setX(std::clamp(at.x(), r.left(), std::max(r.left(), r.right() - m_popup->width())));
-        if (at.y() + m_popup->height() > r.bottom()) at.setY(mapToGlobal(QPoint(0, 0)).y() - m_popup->height());
+        if (at.y() + m_popup->height() > r.bottom())
+            at.setY(mapToGlobal(QPoint(0, 0)).y() - m_popup->height());
     }
     m_popup->move(at);
     m_popup->show();
@@ -225,13 +232,11 @@ void MergeTagPicker::showPopup()
     m_search->selectAll();
 }
 
-QString MergeTagPicker::expression(const QString &path, const QString &filter)
-{
+QString MergeTagPicker::expression(const QString &path, const QString &filter) {
     return QStringLiteral("{{ ") + path + filterSuffix(filter) + QStringLiteral(" }}");
 }
 
-bool MergeTagPicker::insert(const QString &path, const QString &filter)
-{
+bool MergeTagPicker::insert(const QString &path, const QString &filter) {
     if (!m_target) return false;
     const QString text = expression(path, filter);
     if (const auto custom = m_inserters.value(m_target.data()))
@@ -247,22 +252,19 @@ bool MergeTagPicker::insert(const QString &path, const QString &filter)
     return true;
 }
 
-void MergeTagPicker::insertCurrent()
-{
+void MergeTagPicker::insertCurrent() {
     const QTreeWidgetItem *item = m_tree->currentItem();
     if (!item || item->isHidden() || item->data(0, PathRole).toString().isEmpty()) return;
     m_popup->hide();
     insert(item->data(0, PathRole).toString(), m_filter->currentData().toString());
 }
 
-void MergeTagPicker::changeEvent(QEvent *event)
-{
+void MergeTagPicker::changeEvent(QEvent *event) {
     if (event->type() == QEvent::LanguageChange) retranslate();
     QToolButton::changeEvent(event);
 }
 
-void MergeTagPicker::retranslate()
-{
+void MergeTagPicker::retranslate() {
     setText(tr("{{ }} Merge tag"));
     setToolTip(tr("Insert a customer's data at the cursor"));
     m_search->setPlaceholderText(tr("Find a variable: name, balance, receipt…"));

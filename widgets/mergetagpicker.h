@@ -1,8 +1,8 @@
 #pragma once
 
+#include <QHash>
 #include <QJsonArray>
 #include <QPointer>
-#include <QHash>
 #include <QToolButton>
 
 #include <functional>
