@@ -276,6 +276,14 @@ TEST(MessagesLibrary, ListsAndFiltersByChannelFolderTagAndSearch) {
     EXPECT_EQ(m->index(0, 5).data().toString(), QStringLiteral("admin"));
     EXPECT_EQ(m->index(0, 6).data().toInt(), 1);
     EXPECT_FALSE(m->index(0, 0).data(Qt::DecorationRole).value<QIcon>().isNull());
+    // Enter opens the selected template.
+    lib.page->list()->setFocus();
+    lib.page->list()->setCurrentIndex(m->index(0, 0));
+    QTest::keyClick(lib.page->list(), Qt::Key_Return);
+    ASSERT_TRUE(lib.editorLoaded());
+    EXPECT_TRUE(lib.page->isEditorShown());
+    EXPECT_EQ(lib.editor()->nameEdit()->text(), QStringLiteral("Order ready"));
+    EXPECT_EQ(lib.editor()->channel(), QStringLiteral("messenger"));
 }
 
 TEST(MessagesEditor, SmsTypedCountsMergeTagSavesVersionsAndRestoresFromHistory) {
@@ -512,6 +520,31 @@ TEST(MessagesEditor, EmailDesignerWritesTheHtmlKeepsItsDesignAndMakesThePlainTex
     ASSERT_TRUE(waitUntil(
         [&] { return e->devicePreview()->lastResult().value(QStringLiteral("ok")).toBool(); },
         15000));
+}
+
+TEST(MessagesEditor, CountersSpeakRussianWithPluralForms) {
+    ASSERT_TRUE(demoServer().ok()) << demoServer().error().toStdString();
+    Library lib;
+    ASSERT_TRUE(Models::Language::apply(QStringLiteral("ru")));
+    lib.page->newTemplate(QStringLiteral("sms"));
+    ASSERT_TRUE(lib.editorLoaded());
+    Ui::TemplateEditor *e = lib.editor();
+    QPlainTextEdit *text = plain(e, "text");
+    text->setFocus();
+    type(text, QStringLiteral("Я"));
+    EXPECT_EQ(e->counter(QStringLiteral("text"))->text(),
+              QStringLiteral("1 символ · UCS-2 (Юникод) · 1 сегмент"));
+    type(text, QStringLiteral("ой"));
+    EXPECT_EQ(e->counter(QStringLiteral("text"))->text(),
+              QStringLiteral("3 символа · UCS-2 (Юникод) · 1 сегмент"));
+    type(text, QString(68, QChar(0x0431)));  // 71 characters: two UCS-2 segments
+    EXPECT_EQ(e->counter(QStringLiteral("text"))->text(),
+              QStringLiteral("71 символ · UCS-2 (Юникод) · 2 сегмента"));
+    text->clear();
+    type(text, QString(765, QLatin1Char('a')));  // 765 septets: five GSM-7 segments of 153
+    EXPECT_EQ(e->counter(QStringLiteral("text"))->text(),
+              QStringLiteral("765 символов · GSM-7 · 5 сегментов"));
+    Models::Language::apply(QStringLiteral("en"));
 }
 
 TEST(MessagesDrafts, EditsSurviveACrashAndComeBackWhenOffered) {
