@@ -71,6 +71,8 @@ ListPage::ListPage(Models::Repository *repository, Models::PartSpec spec, const 
     connect(m_members, &MembersList::customerRequested, this, &ListPage::customerRequested);
 }
 
+ListPage::~ListPage() { stopWaiting(this); }
+
 QAction *ListPage::makeAction(const QString &name, const QKeySequence &shortcut, std::function<void()> slot)
 {
     auto *action = new QAction(this);

@@ -33,6 +33,7 @@ class ListPage : public QWidget {
     Q_OBJECT
 public:
     ListPage(Models::Repository *repository, Models::PartSpec spec, const QString &path, QWidget *parent = nullptr);
+    ~ListPage() override;
 
     void setSession(const Models::Session &session);
     // Reloads the list and keeps the selected row selected.

@@ -83,6 +83,7 @@ Models::Download *saveCsv(QWidget *parent, Models::Repository *repository, const
 QObject *waitWithProgress(QWidget *parent, const QString &label)
 {
     auto *context = new QObject(parent);
+    context->setObjectName(QStringLiteral("waitingForServer"));
     auto *dialog = new QProgressDialog(label, QCoreApplication::translate("LoyaltyDesk::Ui::MembersList", "Stop waiting"), 0, 0, parent);
     dialog->setWindowTitle(QCoreApplication::translate("LoyaltyDesk::Ui::MembersList", "Please wait"));
     dialog->setMinimumDuration(300);
@@ -96,6 +97,11 @@ QObject *waitWithProgress(QWidget *parent, const QString &label)
         dialog->close();
     });
     return context;
+}
+
+void stopWaiting(QWidget *parent)
+{
+    qDeleteAll(parent->findChildren<QObject *>(QStringLiteral("waitingForServer"), Qt::FindDirectChildrenOnly));
 }
 
 QString errorText(const Core::Error &error)

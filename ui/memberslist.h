@@ -53,6 +53,8 @@ Models::Download *saveCsv(QWidget *parent, Models::Repository *repository, const
 // callback and a busy dialog (after a moment) whose button stops waiting by deleting the
 // context. The callback deletes the context when the answer arrives; the dialog closes.
 QObject *waitWithProgress(QWidget *parent, const QString &label);
+// Ends every wait `parent` started, as its own destructor must before its members go.
+void stopWaiting(QWidget *parent);
 // The error's message and the messages of the fields at fault, one a line.
 QString errorText(const Core::Error &error);
 // Asks where to save (suggesting `suggestedName` in the documents folder); empty if the user cancelled.

@@ -129,6 +129,8 @@ RfmPage::RfmPage(Models::Repository *repository, QWidget *parent)
     updateActions();
 }
 
+RfmPage::~RfmPage() { stopWaiting(this); }
+
 void RfmPage::setSession(const Models::Session &session)
 {
     m_session = session;
@@ -387,6 +389,12 @@ RfmSettingsDialog::RfmSettingsDialog(Models::Repository *repository, const QJson
 {
     setObjectName(QStringLiteral("rfmSettings"));
     setWindowTitle(tr("RFM settings"));
+    m_window->setObjectName(QStringLiteral("rfmWindow"));
+    m_scoring->setObjectName(QStringLiteral("rfmScoring"));
+    m_recency->setObjectName(QStringLiteral("rfmRecency"));
+    m_frequency->setObjectName(QStringLiteral("rfmFrequency"));
+    m_monetary->setObjectName(QStringLiteral("rfmMonetary"));
+    m_error->setObjectName(QStringLiteral("rfmError"));
     m_window->setRange(7, 3650);
     m_window->setSuffix(tr(" days"));
     m_window->setValue(int(settings.value(QStringLiteral("window_days")).toInteger(365)));

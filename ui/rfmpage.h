@@ -32,6 +32,7 @@ class RfmPage final : public QWidget {
     Q_OBJECT
 public:
     explicit RfmPage(Models::Repository *repository, QWidget *parent = nullptr);
+    ~RfmPage() override;
 
     void setSession(const Models::Session &session);
     void reload();

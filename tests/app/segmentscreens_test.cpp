@@ -21,10 +21,14 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QJsonDocument>
 #include <QHorizontalBarSeries>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QLabel>
+#include <QPointer>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTreeView>
 
 #include <gtest/gtest.h>
@@ -374,4 +378,60 @@ TEST(SegmentScreens, NewAndOpenShowTheEditorWhoseSavesTheListShows)
     EXPECT_TRUE(name->text().isEmpty());
     QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("closeSegment")), Qt::LeftButton);
     EXPECT_TRUE(waitUntil([&] { return !section->isEditorShown(); }));
+}
+
+TEST(SegmentScreens, RfmSettingsAreCheckedSavedAndScoredWith)
+{
+    ASSERT_TRUE(demoServer().ok());
+    LT::SegmentDesk desk(QStringLiteral("marketer"));
+    ASSERT_TRUE(desk.window);
+    desk.window->showSection(QStringLiteral("rfm"));
+    Ui::RfmPage *page = desk.window->rfmPage();
+    ASSERT_TRUE(waitUntil([&] { return page->isLoaded(); }));
+    page->editSettings();
+    QPointer<Ui::RfmSettingsDialog> dialog = page->findChild<Ui::RfmSettingsDialog *>();  // deletes itself on close
+    ASSERT_TRUE(dialog);
+    auto edit = [&](const char *name) { return dialog->findChild<QLineEdit *>(QString::fromLatin1(name)); };
+    auto *scoring = dialog->findChild<QComboBox *>(QStringLiteral("rfmScoring"));
+    scoring->setCurrentIndex(scoring->findData(QStringLiteral("thresholds")));
+    ASSERT_TRUE(edit("rfmRecency")->isEnabled());
+    dialog->findChild<QSpinBox *>(QStringLiteral("rfmWindow"))->setValue(180);
+
+    // Boundaries that do not increase are refused with the server's words, and nothing changes.
+    edit("rfmRecency")->setText(QStringLiteral("30, 20, 180, 365"));
+    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->click();
+    auto *error = dialog->findChild<QLabel *>(QStringLiteral("rfmError"));
+    ASSERT_TRUE(waitUntil([&] { return error->isVisible(); }));
+    EXPECT_TRUE(error->text().contains(QStringLiteral("increasing"))) << error->text().toStdString();
+    EXPECT_EQ(LT::serverGet("/api/v1/rfm").value(QStringLiteral("settings")).toObject().value(QStringLiteral("scoring")).toString(), QStringLiteral("quintiles"));
+
+    // Good ones are saved (roubles as kopecks); asked to, the page scores with them.
+    edit("rfmRecency")->setText(QStringLiteral("30, 90, 120, 150"));
+    edit("rfmFrequency")->setText(QStringLiteral("2, 3, 5, 8"));
+    edit("rfmMonetary")->setText(QStringLiteral("1000, 3000, 10000, 30000"));
+    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->click();
+    ASSERT_TRUE(waitUntil([&] { return !dialog || !dialog->isVisible(); })) << (dialog ? error->text().toStdString() : std::string());
+    const QJsonObject settings = LT::serverGet("/api/v1/rfm").value(QStringLiteral("settings")).toObject();
+    EXPECT_EQ(settings.value(QStringLiteral("scoring")).toString(), QStringLiteral("thresholds"));
+    EXPECT_EQ(settings.value(QStringLiteral("window_days")).toInt(), 180);
+    EXPECT_EQ(settings.value(QStringLiteral("thresholds")).toObject().value(QStringLiteral("monetary")).toArray(),
+              (QJsonArray{100000, 300000, 1000000, 3000000}));
+    QMessageBox *ask = LT::messageBox(page);
+    ASSERT_TRUE(ask);
+    ask->button(QMessageBox::Yes)->click();
+    ASSERT_TRUE(waitUntil([&] { return page->report().value(QStringLiteral("settings")).toObject().value(QStringLiteral("scoring")).toString() == QStringLiteral("thresholds"); }));
+    const QJsonObject report = LT::serverGet("/api/v1/rfm");
+    EXPECT_EQ(page->report().value(QStringLiteral("grid")), report.value(QStringLiteral("grid")));
+    for (const auto &v : report.value(QStringLiteral("grid")).toArray()) {
+        const QJsonObject c = v.toObject();
+        EXPECT_EQ(page->heatMap()->count(Ui::RfmPage::rowOf(c.value(QStringLiteral("r")).toInt()), c.value(QStringLiteral("f")).toInt() - 1),
+                  c.value(QStringLiteral("count")).toInteger());
+    }
+
+    // Back to quintiles for the other tests.
+    QJsonObject quintiles = settings;
+    quintiles.insert(QStringLiteral("scoring"), QStringLiteral("quintiles"));
+    quintiles.insert(QStringLiteral("window_days"), 365);
+    EXPECT_EQ(demoServer().patch("/api/v1/rfm/settings", QJsonDocument(quintiles).toJson(), LT::adminToken(demoServer())).status, 200);
+    EXPECT_EQ(demoServer().post("/api/v1/rfm/recalculate", {}, LT::adminToken(demoServer())).status, 200);
 }
