@@ -22,7 +22,8 @@
 
 namespace LoyaltyDesk::Ui {
 
-ListPage::ListPage(Models::Repository *repository, Models::PartSpec spec, const QString &path, QWidget *parent)
+ListPage::ListPage(Models::Repository *repository, Models::PartSpec spec, const QString &path,
+                   QWidget *parent)
     : QWidget(parent),
       m_repository(repository),
       m_title(new QLabel(this)),
@@ -31,8 +32,7 @@ ListPage::ListPage(Models::Repository *repository, Models::PartSpec spec, const 
       m_model(new Models::PagedModel(repository, std::move(spec), this)),
       m_view(new Widgets::PagedView(m_model, this)),
       m_members(new MembersList(repository, this)),
-      m_status(new QLabel(this))
-{
+      m_status(new QLabel(this)) {
     m_model->setPath(path);
     m_model->setPageSize(100);
     m_view->view()->setRootIsDecorated(false);
@@ -58,23 +58,27 @@ ListPage::ListPage(Models::Repository *repository, Models::PartSpec spec, const 
     layout->addWidget(splitter, 1);
     layout->addWidget(m_status);
 
-    connect(m_view->view()->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
-        updateActions();
-        showCurrentMembers();
-    });
+    connect(m_view->view()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this] {
+                updateActions();
+                showCurrentMembers();
+            });
     connect(m_model, &Models::PagedModel::pageLoaded, this, [this] {
         if (m_selectAfterLoad && selectItem(m_selectAfterLoad)) m_selectAfterLoad = 0;
-        if (!m_view->view()->currentIndex().isValid() && m_model->rowCount() > 0) m_view->view()->setCurrentIndex(m_model->index(0, 0));
+        if (!m_view->view()->currentIndex().isValid() && m_model->rowCount() > 0)
+            m_view->view()->setCurrentIndex(m_model->index(0, 0));
         updateActions();
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] { updateActions(); });
     connect(m_members, &MembersList::customerRequested, this, &ListPage::customerRequested);
 }
 
-ListPage::~ListPage() { stopWaiting(this); }
+ListPage::~ListPage() {
+    stopWaiting(this);
+}
 
-QAction *ListPage::makeAction(const QString &name, const QKeySequence &shortcut, std::function<void()> slot)
-{
+QAction *ListPage::makeAction(const QString &name, const QKeySequence &shortcut,
+                              std::function<void()> slot) {
     auto *action = new QAction(this);
     action->setObjectName(name);
     action->setShortcut(shortcut);
@@ -86,55 +90,52 @@ QAction *ListPage::makeAction(const QString &name, const QKeySequence &shortcut,
     return action;
 }
 
-QAction *ListPage::action(const QString &name) const
-{
+QAction *ListPage::action(const QString &name) const {
     for (auto *a : m_actions)
         if (a->objectName() == name) return a;
     return nullptr;
 }
 
-void ListPage::setTitle(const QString &title, const QString &hint)
-{
+void ListPage::setTitle(const QString &title, const QString &hint) {
     m_title->setText(title);
     m_hint->setText(hint);
 }
 
-void ListPage::setSession(const Models::Session &session)
-{
+void ListPage::setSession(const Models::Session &session) {
     m_session = session;
     updateActions();
 }
 
-bool ListPage::canWrite() const { return m_session.can(Core::Permissions::SegmentsWrite) && isOnline(); }
+bool ListPage::canWrite() const {
+    return m_session.can(Core::Permissions::SegmentsWrite) && isOnline();
+}
 
-bool ListPage::isOnline() const { return m_repository->api()->isOnline() && !m_model->cachedAt(); }
+bool ListPage::isOnline() const {
+    return m_repository->api()->isOnline() && !m_model->cachedAt();
+}
 
-void ListPage::setBusy(bool busy)
-{
+void ListPage::setBusy(bool busy) {
     m_busy += busy ? 1 : -1;
     updateActions();
 }
 
-void ListPage::reload()
-{
-    if (const QJsonObject current = currentItem(); !current.isEmpty() && !m_selectAfterLoad) m_selectAfterLoad = current.value(QStringLiteral("id")).toInteger();
+void ListPage::reload() {
+    if (const QJsonObject current = currentItem(); !current.isEmpty() && !m_selectAfterLoad)
+        m_selectAfterLoad = current.value(QStringLiteral("id")).toInteger();
     m_model->reload();
 }
 
-void ListPage::reloadSelecting(qint64 id)
-{
+void ListPage::reloadSelecting(qint64 id) {
     m_selectAfterLoad = id;
     m_model->reload();
 }
 
-QJsonObject ListPage::currentItem() const
-{
+QJsonObject ListPage::currentItem() const {
     const QModelIndex index = m_view->view()->currentIndex();
     return index.isValid() ? m_model->item(index.row()) : QJsonObject();
 }
 
-bool ListPage::selectItem(qint64 id)
-{
+bool ListPage::selectItem(qint64 id) {
     for (int row = 0; row < m_model->itemCount(); ++row) {
         if (m_model->item(row).value(QStringLiteral("id")).toInteger() == id) {
             m_view->view()->setCurrentIndex(m_model->index(row, 0));
@@ -145,20 +146,21 @@ bool ListPage::selectItem(qint64 id)
     return false;
 }
 
-void ListPage::updateActions()
-{
+void ListPage::updateActions() {
     if (QAction *exportAction = action(QStringLiteral("export"))) {
         exportAction->setVisible(m_session.can(Core::Permissions::CustomersExport));
-        exportAction->setEnabled(exportAction->isVisible() && isOnline() && !currentItem().isEmpty() && !isBusy());
+        exportAction->setEnabled(exportAction->isVisible() && isOnline() &&
+                                 !currentItem().isEmpty() && !isBusy());
     }
 }
 
-void ListPage::confirmDelete(const QString &title, const QString &question, const QString &done, const QString &failed)
-{
+void ListPage::confirmDelete(const QString &title, const QString &question, const QString &done,
+                             const QString &failed) {
     const QJsonObject item = currentItem();
     if (item.isEmpty()) return;
     const qint64 id = item.value(QStringLiteral("id")).toInteger();
-    auto *box = new QMessageBox(QMessageBox::Question, title, question, QMessageBox::Yes | QMessageBox::Cancel, this);
+    auto *box = new QMessageBox(QMessageBox::Question, title, question,
+                                QMessageBox::Yes | QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("confirmDelete"));
     box->button(QMessageBox::Yes)->setText(tr("Delete"));
     box->setDefaultButton(QMessageBox::Cancel);
@@ -166,18 +168,18 @@ void ListPage::confirmDelete(const QString &title, const QString &question, cons
     connect(box, &QMessageBox::finished, this, [this, box, id, title, done, failed] {
         if (box->clickedButton() != box->button(QMessageBox::Yes)) return;
         setBusy(true);
-        m_repository->api()->remove(itemPath(id), this, [this, title, done, failed](Core::Result<QJsonObject> r) {
-            setBusy(false);
-            if (!r) return report(title, failed + QLatin1Char(' ') + r.error().message);
-            setStatus(done);
-            m_model->reload();
-        });
+        m_repository->api()->remove(
+            itemPath(id), this, [this, title, done, failed](Core::Result<QJsonObject> r) {
+                setBusy(false);
+                if (!r) return report(title, failed + QLatin1Char(' ') + r.error().message);
+                setStatus(done);
+                m_model->reload();
+            });
     });
     box->open();
 }
 
-void ListPage::exportCurrent()
-{
+void ListPage::exportCurrent() {
     const QJsonObject item = currentItem();
     QAction *exportAction = action(QStringLiteral("export"));
     if (item.isEmpty() || !exportAction || !exportAction->isEnabled()) return;
@@ -187,45 +189,47 @@ void ListPage::exportCurrent()
     if (!path.isEmpty()) exportCurrentTo(path);
 }
 
-void ListPage::exportCurrentTo(const QString &filePath)
-{
+void ListPage::exportCurrentTo(const QString &filePath) {
     const QJsonObject item = currentItem();
     if (item.isEmpty()) return;
     const QString name = item.value(QStringLiteral("name")).toString();
     setBusy(true);
-    saveCsv(this, m_repository, itemPath(item.value(QStringLiteral("id")).toInteger()) + QStringLiteral("/export"), filePath,
-            [this, name, filePath](const Core::Result<qint64> &r) {
+    saveCsv(this, m_repository,
+            itemPath(item.value(QStringLiteral("id")).toInteger()) + QStringLiteral("/export"),
+            filePath, [this, name, filePath](const Core::Result<qint64> &r) {
                 setBusy(false);
                 if (!r) return report(tr("Export members"), r.error().message);
-                setStatus(tr("Saved the members of “%1” to %2.").arg(name, QDir::toNativeSeparators(filePath)));
+                setStatus(tr("Saved the members of “%1” to %2.")
+                              .arg(name, QDir::toNativeSeparators(filePath)));
             });
 }
 
-void ListPage::setStatus(const QString &text, bool error)
-{
+void ListPage::setStatus(const QString &text, bool error) {
     m_status->setText(text);
     m_status->setForegroundRole(error ? QPalette::WindowText : QPalette::PlaceholderText);
 }
 
-QString ListPage::statusText() const { return m_status->text(); }
+QString ListPage::statusText() const {
+    return m_status->text();
+}
 
-void ListPage::report(const QString &title, const QString &text)
-{
+void ListPage::report(const QString &title, const QString &text) {
     setStatus(text, true);
     auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }
 
-void ListPage::retranslate()
-{
+void ListPage::retranslate() {
     for (auto *a : std::as_const(m_actions))
-        a->setToolTip(a->shortcut().isEmpty() ? a->text() : QStringLiteral("%1 (%2)").arg(a->text(), a->shortcut().toString(QKeySequence::NativeText)));
+        a->setToolTip(a->shortcut().isEmpty()
+                          ? a->text()
+                          : QStringLiteral("%1 (%2)").arg(
+                                a->text(), a->shortcut().toString(QKeySequence::NativeText)));
     showCurrentMembers();
 }
 
-void ListPage::changeEvent(QEvent *event)
-{
+void ListPage::changeEvent(QEvent *event) {
     if (event->type() == QEvent::LanguageChange) retranslate();
     QWidget::changeEvent(event);
 }

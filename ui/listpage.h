@@ -32,7 +32,8 @@ class MembersList;
 class ListPage : public QWidget {
     Q_OBJECT
 public:
-    ListPage(Models::Repository *repository, Models::PartSpec spec, const QString &path, QWidget *parent = nullptr);
+    ListPage(Models::Repository *repository, Models::PartSpec spec, const QString &path,
+             QWidget *parent = nullptr);
     ~ListPage() override;
 
     void setSession(const Models::Session &session);
@@ -64,7 +65,8 @@ protected:
     virtual void updateActions();
     virtual void retranslate();
 
-    QAction *makeAction(const QString &name, const QKeySequence &shortcut, std::function<void()> slot);
+    QAction *makeAction(const QString &name, const QKeySequence &shortcut,
+                        std::function<void()> slot);
     QToolBar *toolbar() const { return m_toolbar; }
     void setTitle(const QString &title, const QString &hint);
     bool canWrite() const;
@@ -73,7 +75,8 @@ protected:
     void setBusy(bool busy);
     // Asks `question`; on yes deletes the selected row and says `done`, or `failed`
     // followed by the server's reason.
-    void confirmDelete(const QString &title, const QString &question, const QString &done, const QString &failed);
+    void confirmDelete(const QString &title, const QString &question, const QString &done,
+                       const QString &failed);
     void setStatus(const QString &text, bool error = false);
     // An error: in the status line and in a message box that does not block.
     void report(const QString &title, const QString &text);

@@ -47,7 +47,8 @@ private:
 
 // Saves the CSV that GET `path` answers to `filePath`, with a progress dialog whose
 // Cancel stops it; `done` gets the bytes written or the error (also when cancelled).
-Models::Download *saveCsv(QWidget *parent, Models::Repository *repository, const QString &path, const QString &filePath,
+Models::Download *saveCsv(QWidget *parent, Models::Repository *repository, const QString &path,
+                          const QString &filePath,
                           std::function<void(const Core::Result<qint64> &)> done);
 // For a call that may take long (a recalculation): a context object for the ApiClient
 // callback and a busy dialog (after a moment) whose button stops waiting by deleting the
@@ -57,7 +58,8 @@ QObject *waitWithProgress(QWidget *parent, const QString &label);
 void stopWaiting(QWidget *parent);
 // The error's message and the messages of the fields at fault, one a line.
 QString errorText(const Core::Error &error);
-// Asks where to save (suggesting `suggestedName` in the documents folder); empty if the user cancelled.
+// Asks where to save (suggesting `suggestedName` in the documents folder); empty if the user
+// cancelled.
 QString askCsvFileName(QWidget *parent, const QString &suggestedName);
 
 }  // namespace LoyaltyDesk::Ui

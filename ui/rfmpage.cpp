@@ -29,28 +29,33 @@
 #include <QShortcut>
 #include <QSpinBox>
 #include <QSplitter>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 namespace LoyaltyDesk::Ui {
 
 namespace {
 
 // Best first; the bar charts list them top to bottom in this order.
-const QStringList Groups = {QStringLiteral("champions"),      QStringLiteral("loyal"),         QStringLiteral("potential_loyalists"),
-                            QStringLiteral("new"),            QStringLiteral("promising"),     QStringLiteral("need_attention"),
-                            QStringLiteral("about_to_sleep"), QStringLiteral("at_risk"),       QStringLiteral("cant_lose"),
-                            QStringLiteral("hibernating"),    QStringLiteral("lost")};
+const QStringList Groups = {QStringLiteral("champions"),
+                            QStringLiteral("loyal"),
+                            QStringLiteral("potential_loyalists"),
+                            QStringLiteral("new"),
+                            QStringLiteral("promising"),
+                            QStringLiteral("need_attention"),
+                            QStringLiteral("about_to_sleep"),
+                            QStringLiteral("at_risk"),
+                            QStringLiteral("cant_lose"),
+                            QStringLiteral("hibernating"),
+                            QStringLiteral("lost")};
 
-QJsonObject groupOf(const QJsonObject &report, const QString &code)
-{
+QJsonObject groupOf(const QJsonObject &report, const QString &code) {
     for (const auto &g : report.value(QStringLiteral("groups")).toArray())
         if (g.toObject().value(QStringLiteral("group")).toString() == code) return g.toObject();
     return {};
 }
 
-QChartView *makeChartView(QWidget *parent)
-{
+QChartView *makeChartView(QWidget *parent) {
     auto *view = new QChartView(parent);
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumSize(260, 300);
@@ -70,8 +75,7 @@ RfmPage::RfmPage(Models::Repository *repository, QWidget *parent)
       m_heatMap(new Widgets::HeatMap(this)),
       m_sizes(makeChartView(this)),
       m_revenue(makeChartView(this)),
-      m_members(new MembersList(repository, this))
-{
+      m_members(new MembersList(repository, this)) {
     setObjectName(QStringLiteral("rfmPage"));
     Widgets::Theme::setTitleFont(m_title, 1.5);
     m_summary->setForegroundRole(QPalette::PlaceholderText);
@@ -118,7 +122,8 @@ RfmPage::RfmPage(Models::Repository *repository, QWidget *parent)
     layout->addLayout(header);
     layout->addWidget(splitter, 1);
 
-    connect(m_heatMap, &Widgets::HeatMap::cellClicked, this, [this](int row, int column) { openCell(5 - row, column + 1); });
+    connect(m_heatMap, &Widgets::HeatMap::cellClicked, this,
+            [this](int row, int column) { openCell(5 - row, column + 1); });
     connect(m_settingsButton, &QPushButton::clicked, this, &RfmPage::editSettings);
     connect(m_recalculateButton, &QPushButton::clicked, this, &RfmPage::recalculate);
     connect(m_members, &MembersList::customerRequested, this, &RfmPage::customerRequested);
@@ -129,16 +134,16 @@ RfmPage::RfmPage(Models::Repository *repository, QWidget *parent)
     updateActions();
 }
 
-RfmPage::~RfmPage() { stopWaiting(this); }
+RfmPage::~RfmPage() {
+    stopWaiting(this);
+}
 
-void RfmPage::setSession(const Models::Session &session)
-{
+void RfmPage::setSession(const Models::Session &session) {
     m_session = session;
     updateActions();
 }
 
-void RfmPage::updateActions()
-{
+void RfmPage::updateActions() {
     const bool write = m_session.can(Core::Permissions::SegmentsWrite);
     for (auto *b : {m_settingsButton, m_recalculateButton}) {
         b->setVisible(write);
@@ -146,60 +151,72 @@ void RfmPage::updateActions()
     }
 }
 
-void RfmPage::reload()
-{
-    m_repository->fetch(QStringLiteral("/api/v1/rfm"), {}, this, [this](Core::Result<Models::Fetched> r) {
-        if (!r) {
-            m_summary->setText(r.error().message);
-            return;
-        }
-        present(r->json);
-        if (r->fromCache())
-            m_summary->setText(m_summary->text() + QLatin1Char(' ') + tr("Offline: the copy saved %1.").arg(Models::Format::age(*r->cachedAt)));
-    });
+void RfmPage::reload() {
+    m_repository->fetch(
+        QStringLiteral("/api/v1/rfm"), {}, this, [this](Core::Result<Models::Fetched> r) {
+            if (!r) {
+                m_summary->setText(r.error().message);
+                return;
+            }
+            present(r->json);
+            if (r->fromCache())
+                m_summary->setText(
+                    m_summary->text() + QLatin1Char(' ') +
+                    tr("Offline: the copy saved %1.").arg(Models::Format::age(*r->cachedAt)));
+        });
 }
 
-QString RfmPage::settingsSummary() const
-{
+QString RfmPage::settingsSummary() const {
     const QJsonObject s = m_report.value(QStringLiteral("settings")).toObject();
-    const QString scoring = s.value(QStringLiteral("scoring")).toString() == QLatin1String("thresholds") ? tr("scored by thresholds") : tr("scored by quintiles");
-    return tr("purchases of the last %1 days, %2").arg(s.value(QStringLiteral("window_days")).toInteger()).arg(scoring);
+    const QString scoring =
+        s.value(QStringLiteral("scoring")).toString() == QLatin1String("thresholds")
+            ? tr("scored by thresholds")
+            : tr("scored by quintiles");
+    return tr("purchases of the last %1 days, %2")
+        .arg(s.value(QStringLiteral("window_days")).toInteger())
+        .arg(scoring);
 }
 
-void RfmPage::present(const QJsonObject &report)
-{
+void RfmPage::present(const QJsonObject &report) {
     m_report = report;
     m_loaded = true;
     const qint64 scored = report.value(QStringLiteral("scored")).toInteger();
     if (scored == 0 || report.value(QStringLiteral("computed_at")).isNull()) {
-        m_summary->setText(tr("Nobody has been scored yet. Recalculate to score every customer with a purchase."));
+        m_summary->setText(
+            tr("Nobody has been scored yet. Recalculate to score every customer with a purchase."));
     } else {
         m_summary->setText(tr("%Ln customer(s) with purchases scored %1; %2.", nullptr, int(scored))
-                               .arg(Models::Format::dateTime(report.value(QStringLiteral("computed_at")).toString()), settingsSummary()));
+                               .arg(Models::Format::dateTime(
+                                        report.value(QStringLiteral("computed_at")).toString()),
+                                    settingsSummary()));
     }
     m_heatMap->clearCells();
     for (const auto &v : report.value(QStringLiteral("grid")).toArray()) {
         const QJsonObject c = v.toObject();
-        const int r = c.value(QStringLiteral("r")).toInt(), f = c.value(QStringLiteral("f")).toInt();
+        const int r = c.value(QStringLiteral("r")).toInt(),
+                  f = c.value(QStringLiteral("f")).toInt();
         const qint64 n = c.value(QStringLiteral("count")).toInteger();
-        const QString tip = tr("<b>%1</b><br>Recency %2, frequency %3<br>%Ln customer(s), %4 of the scored<br>Purchases in the window: %5<br><i>Click to see them</i>",
-                               nullptr, int(n))
-                                .arg(ProfilePage::rfmGroupName(c.value(QStringLiteral("group")).toString()))
-                                .arg(r)
-                                .arg(f)
-                                .arg(Models::Format::percent(scored ? double(n) / double(scored) : 0), Models::Format::money(c.value(QStringLiteral("monetary")).toInteger()));
+        const QString tip =
+            tr("<b>%1</b><br>Recency %2, frequency %3<br>%Ln customer(s), %4 of the "
+               "scored<br>Purchases in the window: %5<br><i>Click to see them</i>",
+               nullptr, int(n))
+                .arg(ProfilePage::rfmGroupName(c.value(QStringLiteral("group")).toString()))
+                .arg(r)
+                .arg(f)
+                .arg(Models::Format::percent(scored ? double(n) / double(scored) : 0),
+                     Models::Format::money(c.value(QStringLiteral("monetary")).toInteger()));
         m_heatMap->setCell(rowOf(r), f - 1, {n, tip});
     }
     rebuildCharts();
     emit loaded();
 }
 
-void RfmPage::rebuildCharts()
-{
+void RfmPage::rebuildCharts() {
     const bool dark = Widgets::Theme::isDark(palette());
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
-    auto build = [&](QChartView *view, const QString &title, const QString &key, double divisor, const QColor &color, const QString &axisTitle) {
+    auto build = [&](QChartView *view, const QString &title, const QString &key, double divisor,
+                     const QColor &color, const QString &axisTitle) {
         auto *chart = new QChart;
         chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
         chart->setBackgroundBrush(palette().base());
@@ -217,7 +234,8 @@ void RfmPage::rebuildCharts()
         double max = 0;
         // Horizontal bars run bottom to top: the best group last, so it is drawn on top.
         for (auto it = Groups.crbegin(); it != Groups.crend(); ++it) {
-            const double value = std::round(double(groupOf(m_report, *it).value(key).toInteger()) / divisor);
+            const double value =
+                std::round(double(groupOf(m_report, *it).value(key).toInteger()) / divisor);
             set->append(value);
             categories << ProfilePage::rfmGroupName(*it);
             max = std::max(max, value);
@@ -247,44 +265,50 @@ void RfmPage::rebuildCharts()
         x->setTitleFont(small);
         chart->addAxis(x, Qt::AlignBottom);
         series->attachAxis(x);
-        connect(set, &QBarSet::clicked, this, [this](int index) { openGroup(Groups.value(int(Groups.size()) - 1 - index)); });
+        connect(set, &QBarSet::clicked, this,
+                [this](int index) { openGroup(Groups.value(int(Groups.size()) - 1 - index)); });
         view->setChart(chart);
         view->setCursor(Qt::PointingHandCursor);
         view->setToolTip(tr("Click a bar to see the customers of that group"));
     };
     qint64 maxRevenue = 0;
-    for (const auto &g : m_report.value(QStringLiteral("groups")).toArray()) maxRevenue = std::max(maxRevenue, g.toObject().value(QStringLiteral("revenue")).toInteger());
+    for (const auto &g : m_report.value(QStringLiteral("groups")).toArray())
+        maxRevenue =
+            std::max(maxRevenue, g.toObject().value(QStringLiteral("revenue")).toInteger());
     const bool millions = maxRevenue >= 100000000LL * 10;  // 10 million roubles in kopecks
-    build(m_sizes, tr("Customers by group"), QStringLiteral("count"), 1.0, palette().color(QPalette::Highlight), tr("customers"));
-    build(m_revenue, tr("Revenue by group"), QStringLiteral("revenue"), millions ? 100000000.0 : 100000.0, QColor(dark ? 0x34d399 : 0x059669),
+    build(m_sizes, tr("Customers by group"), QStringLiteral("count"), 1.0,
+          palette().color(QPalette::Highlight), tr("customers"));
+    build(m_revenue, tr("Revenue by group"), QStringLiteral("revenue"),
+          millions ? 100000000.0 : 100000.0, QColor(dark ? 0x34d399 : 0x059669),
           millions ? tr("million ₽, all time") : tr("thousand ₽, all time"));
 }
 
-void RfmPage::openCell(int recency, int frequency)
-{
+void RfmPage::openCell(int recency, int frequency) {
     m_heatMap->setCurrent(rowOf(recency), frequency - 1);
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("r"), QString::number(recency));
     q.addQueryItem(QStringLiteral("f"), QString::number(frequency));
     QString group;
     for (const auto &v : m_report.value(QStringLiteral("grid")).toArray())
-        if (v.toObject().value(QStringLiteral("r")).toInt() == recency && v.toObject().value(QStringLiteral("f")).toInt() == frequency)
-            group = ProfilePage::rfmGroupName(v.toObject().value(QStringLiteral("group")).toString());
+        if (v.toObject().value(QStringLiteral("r")).toInt() == recency &&
+            v.toObject().value(QStringLiteral("f")).toInt() == frequency)
+            group =
+                ProfilePage::rfmGroupName(v.toObject().value(QStringLiteral("group")).toString());
     const QString cell = tr("Recency %1, frequency %2").arg(recency).arg(frequency);
-    m_members->showMembers(group.isEmpty() ? cell : QStringLiteral("%1 · %2").arg(cell, group), QStringLiteral("/api/v1/rfm/customers"), q);
+    m_members->showMembers(group.isEmpty() ? cell : QStringLiteral("%1 · %2").arg(cell, group),
+                           QStringLiteral("/api/v1/rfm/customers"), q);
 }
 
-void RfmPage::openGroup(const QString &group)
-{
+void RfmPage::openGroup(const QString &group) {
     if (group.isEmpty()) return;
     m_heatMap->setCurrent(-1, -1);
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("group"), group);
-    m_members->showMembers(tr("Group “%1”").arg(ProfilePage::rfmGroupName(group)), QStringLiteral("/api/v1/rfm/customers"), q);
+    m_members->showMembers(tr("Group “%1”").arg(ProfilePage::rfmGroupName(group)),
+                           QStringLiteral("/api/v1/rfm/customers"), q);
 }
 
-void RfmPage::recalculate()
-{
+void RfmPage::recalculate() {
     if (!m_recalculateButton->isEnabled()) return;
     QObject *context = waitWithProgress(this, tr("Scoring every customer with a purchase…"));
     m_busy = true;
@@ -293,28 +317,33 @@ void RfmPage::recalculate()
         m_busy = false;
         updateActions();
     });
-    m_repository->api()->post(QStringLiteral("/api/v1/rfm/recalculate"), {}, context, [this, context](Core::Result<QJsonObject> r) {
-        delete context;
-        if (!r) {
-            auto *box = new QMessageBox(QMessageBox::Warning, tr("Recalculate RFM"), r.error().message, QMessageBox::Ok, this);
-            box->setAttribute(Qt::WA_DeleteOnClose);
-            box->open();
-            return;
-        }
-        present(*r);
-        m_members->showHint(tr("Click a cell of the heat map or a bar to see its customers."));
-    });
+    m_repository->api()->post(
+        QStringLiteral("/api/v1/rfm/recalculate"), {}, context,
+        [this, context](Core::Result<QJsonObject> r) {
+            delete context;
+            if (!r) {
+                auto *box = new QMessageBox(QMessageBox::Warning, tr("Recalculate RFM"),
+                                            r.error().message, QMessageBox::Ok, this);
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->open();
+                return;
+            }
+            present(*r);
+            m_members->showHint(tr("Click a cell of the heat map or a bar to see its customers."));
+        });
 }
 
-void RfmPage::editSettings()
-{
+void RfmPage::editSettings() {
     if (!m_settingsButton->isEnabled()) return;
-    auto *dialog = new RfmSettingsDialog(m_repository, m_report.value(QStringLiteral("settings")).toObject(), this);
+    auto *dialog = new RfmSettingsDialog(
+        m_repository, m_report.value(QStringLiteral("settings")).toObject(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &RfmSettingsDialog::saved, this, [this](const QJsonObject &settings) {
         m_report.insert(QStringLiteral("settings"), settings);
-        auto *ask = new QMessageBox(QMessageBox::Question, tr("RFM settings"), tr("The settings are saved. Score the customers with them now?"),
-                                    QMessageBox::Yes | QMessageBox::No, this);
+        auto *ask =
+            new QMessageBox(QMessageBox::Question, tr("RFM settings"),
+                            tr("The settings are saved. Score the customers with them now?"),
+                            QMessageBox::Yes | QMessageBox::No, this);
         ask->setAttribute(Qt::WA_DeleteOnClose);
         connect(ask, &QMessageBox::finished, this, [this, ask] {
             if (ask->clickedButton() == ask->button(QMessageBox::Yes)) recalculate();
@@ -324,20 +353,17 @@ void RfmPage::editSettings()
     dialog->open();
 }
 
-bool RfmPage::event(QEvent *event)
-{
+bool RfmPage::event(QEvent *event) {
     if (event->type() == QEvent::ApplicationPaletteChange && m_loaded) rebuildCharts();
     return QWidget::event(event);
 }
 
-void RfmPage::changeEvent(QEvent *event)
-{
+void RfmPage::changeEvent(QEvent *event) {
     if (event->type() == QEvent::LanguageChange) retranslate();
     QWidget::changeEvent(event);
 }
 
-void RfmPage::retranslate()
-{
+void RfmPage::retranslate() {
     m_title->setText(tr("RFM analysis"));
     m_settingsButton->setText(tr("Settings…"));
     m_recalculateButton->setText(tr("Recalculate"));
@@ -346,26 +372,28 @@ void RfmPage::retranslate()
     QStringList scores;
     for (int s = 5; s >= 1; --s) scores << QString::number(s);
     m_heatMap->setRowLabels(scores, tr("Recency: 5 = bought recently"));
-    m_heatMap->setColumnLabels({QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4"), QStringLiteral("5")},
+    m_heatMap->setColumnLabels({QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"),
+                                QStringLiteral("4"), QStringLiteral("5")},
                                tr("Frequency: 5 = buys most often"));
-    if (m_loaded) present(m_report);
-    else m_summary->setText(tr("Loading…"));
-    if (m_members->model()->path().isEmpty()) m_members->showHint(tr("Click a cell of the heat map or a bar to see its customers."));
+    if (m_loaded)
+        present(m_report);
+    else
+        m_summary->setText(tr("Loading…"));
+    if (m_members->model()->path().isEmpty())
+        m_members->showHint(tr("Click a cell of the heat map or a bar to see its customers."));
 }
 
 // --- settings ------------------------------------------------------------------
 
 namespace {
 
-QString joinNumbers(const QJsonArray &a, double divisor)
-{
+QString joinNumbers(const QJsonArray &a, double divisor) {
     QStringList parts;
     for (const auto &v : a) parts << QString::number(v.toDouble() / divisor, 'g', 12);
     return parts.join(QStringLiteral(", "));
 }
 
-QJsonArray parseNumbers(const QString &text, double factor)
-{
+QJsonArray parseNumbers(const QString &text, double factor) {
     QJsonArray out;
     for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         bool ok = false;
@@ -377,7 +405,8 @@ QJsonArray parseNumbers(const QString &text, double factor)
 
 }  // namespace
 
-RfmSettingsDialog::RfmSettingsDialog(Models::Repository *repository, const QJsonObject &settings, QWidget *parent)
+RfmSettingsDialog::RfmSettingsDialog(Models::Repository *repository, const QJsonObject &settings,
+                                     QWidget *parent)
     : QDialog(parent),
       m_repository(repository),
       m_window(new QSpinBox(this)),
@@ -385,8 +414,7 @@ RfmSettingsDialog::RfmSettingsDialog(Models::Repository *repository, const QJson
       m_recency(new QLineEdit(this)),
       m_frequency(new QLineEdit(this)),
       m_monetary(new QLineEdit(this)),
-      m_error(new QLabel(this))
-{
+      m_error(new QLabel(this)) {
     setObjectName(QStringLiteral("rfmSettings"));
     setWindowTitle(tr("RFM settings"));
     m_window->setObjectName(QStringLiteral("rfmWindow"));
@@ -398,9 +426,12 @@ RfmSettingsDialog::RfmSettingsDialog(Models::Repository *repository, const QJson
     m_window->setRange(7, 3650);
     m_window->setSuffix(tr(" days"));
     m_window->setValue(int(settings.value(QStringLiteral("window_days")).toInteger(365)));
-    m_scoring->addItem(tr("Quintiles: five equal fifths of the buyers"), QStringLiteral("quintiles"));
+    m_scoring->addItem(tr("Quintiles: five equal fifths of the buyers"),
+                       QStringLiteral("quintiles"));
     m_scoring->addItem(tr("Thresholds: fixed boundaries"), QStringLiteral("thresholds"));
-    m_scoring->setCurrentIndex(settings.value(QStringLiteral("scoring")).toString() == QLatin1String("thresholds") ? 1 : 0);
+    m_scoring->setCurrentIndex(
+        settings.value(QStringLiteral("scoring")).toString() == QLatin1String("thresholds") ? 1
+                                                                                            : 0);
     const QJsonObject th = settings.value(QStringLiteral("thresholds")).toObject();
     m_recency->setText(joinNumbers(th.value(QStringLiteral("recency_days")).toArray(), 1));
     m_frequency->setText(joinNumbers(th.value(QStringLiteral("frequency")).toArray(), 1));
@@ -409,8 +440,10 @@ RfmSettingsDialog::RfmSettingsDialog(Models::Repository *repository, const QJson
     m_error->setStyleSheet(QStringLiteral("color: #dc2626;"));
     m_error->hide();
 
-    auto *hint = new QLabel(tr("Each measure gets a score of 1 to 5. With thresholds, give the four boundaries of scores 2, 3, 4 and 5, "
-                               "separated by commas: recency in days since the last purchase (fewer is better), the number of purchases "
+    auto *hint = new QLabel(tr("Each measure gets a score of 1 to 5. With thresholds, give the "
+                               "four boundaries of scores 2, 3, 4 and 5, "
+                               "separated by commas: recency in days since the last purchase "
+                               "(fewer is better), the number of purchases "
                                "and their sum in roubles in the window."),
                             this);
     hint->setWordWrap(true);
@@ -435,35 +468,35 @@ RfmSettingsDialog::RfmSettingsDialog(Models::Repository *repository, const QJson
     updateEnabled();
 }
 
-void RfmSettingsDialog::updateEnabled()
-{
+void RfmSettingsDialog::updateEnabled() {
     const bool thresholds = m_scoring->currentData().toString() == QLatin1String("thresholds");
     for (auto *e : {m_recency, m_frequency, m_monetary}) e->setEnabled(thresholds);
 }
 
-QJsonObject RfmSettingsDialog::settings() const
-{
-    return QJsonObject{{QStringLiteral("window_days"), m_window->value()},
-                       {QStringLiteral("scoring"), m_scoring->currentData().toString()},
-                       {QStringLiteral("thresholds"), QJsonObject{{QStringLiteral("recency_days"), parseNumbers(m_recency->text(), 1)},
-                                                                  {QStringLiteral("frequency"), parseNumbers(m_frequency->text(), 1)},
-                                                                  {QStringLiteral("monetary"), parseNumbers(m_monetary->text(), 100)}}}};
+QJsonObject RfmSettingsDialog::settings() const {
+    return QJsonObject{
+        {QStringLiteral("window_days"), m_window->value()},
+        {QStringLiteral("scoring"), m_scoring->currentData().toString()},
+        {QStringLiteral("thresholds"),
+         QJsonObject{{QStringLiteral("recency_days"), parseNumbers(m_recency->text(), 1)},
+                     {QStringLiteral("frequency"), parseNumbers(m_frequency->text(), 1)},
+                     {QStringLiteral("monetary"), parseNumbers(m_monetary->text(), 100)}}}};
 }
 
-void RfmSettingsDialog::save()
-{
+void RfmSettingsDialog::save() {
     m_saveButton->setEnabled(false);
     m_error->hide();
-    m_repository->api()->patch(QStringLiteral("/api/v1/rfm/settings"), settings(), this, [this](Core::Result<QJsonObject> r) {
-        m_saveButton->setEnabled(true);
-        if (!r) {
-            m_error->setText(errorText(r.error()));
-            m_error->show();
-            return;
-        }
-        emit saved(*r);
-        accept();
-    });
+    m_repository->api()->patch(QStringLiteral("/api/v1/rfm/settings"), settings(), this,
+                               [this](Core::Result<QJsonObject> r) {
+                                   m_saveButton->setEnabled(true);
+                                   if (!r) {
+                                       m_error->setText(errorText(r.error()));
+                                       m_error->show();
+                                       return;
+                                   }
+                                   emit saved(*r);
+                                   accept();
+                               });
 }
 
 }  // namespace LoyaltyDesk::Ui

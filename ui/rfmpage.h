@@ -88,7 +88,8 @@ private:
 class RfmSettingsDialog final : public QDialog {
     Q_OBJECT
 public:
-    RfmSettingsDialog(Models::Repository *repository, const QJsonObject &settings, QWidget *parent = nullptr);
+    RfmSettingsDialog(Models::Repository *repository, const QJsonObject &settings,
+                      QWidget *parent = nullptr);
     QJsonObject settings() const;
     void save();
 

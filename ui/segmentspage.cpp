@@ -19,8 +19,8 @@
 namespace LoyaltyDesk::Ui {
 
 SegmentsPage::SegmentsPage(Models::Repository *repository, QWidget *parent)
-    : ListPage(repository, Models::Parts::segments(), QStringLiteral("/api/v1/segments"), parent), m_search(new Widgets::SearchBox(this))
-{
+    : ListPage(repository, Models::Parts::segments(), QStringLiteral("/api/v1/segments"), parent),
+      m_search(new Widgets::SearchBox(this)) {
     setObjectName(QStringLiteral("segmentsPage"));
     segmentsView()->setObjectName(QStringLiteral("segmentsView"));
     segmentsView()->view()->setItemDelegate(new Widgets::SparklineDelegate(segmentsView()->view()));
@@ -30,9 +30,12 @@ SegmentsPage::SegmentsPage(Models::Repository *repository, QWidget *parent)
     makeAction(QStringLiteral("new"), QKeySequence::New, [this] { newSegment(); });
     makeAction(QStringLiteral("open"), QKeySequence(), [this] { openCurrent(); });
     toolbar()->addSeparator();
-    makeAction(QStringLiteral("duplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), [this] { duplicateCurrent(); });
-    makeAction(QStringLiteral("recalculate"), QKeySequence(Qt::CTRL | Qt::Key_R), [this] { recalculateCurrent(); });
-    makeAction(QStringLiteral("export"), QKeySequence(Qt::CTRL | Qt::Key_E), [this] { exportCurrent(); });
+    makeAction(QStringLiteral("duplicate"), QKeySequence(Qt::CTRL | Qt::Key_D),
+               [this] { duplicateCurrent(); });
+    makeAction(QStringLiteral("recalculate"), QKeySequence(Qt::CTRL | Qt::Key_R),
+               [this] { recalculateCurrent(); });
+    makeAction(QStringLiteral("export"), QKeySequence(Qt::CTRL | Qt::Key_E),
+               [this] { exportCurrent(); });
     makeAction(QStringLiteral("delete"), QKeySequence::Delete, [this] { deleteCurrent(); });
     toolbar()->addSeparator();
     makeAction(QStringLiteral("refresh"), QKeySequence::Refresh, [this] { reload(); });
@@ -47,16 +50,18 @@ SegmentsPage::SegmentsPage(Models::Repository *repository, QWidget *parent)
         segmentsModel()->setFilter(q);
         reload();
     });
-    connect(m_search, &Widgets::SearchBox::downPressed, this, [this] { segmentsView()->view()->setFocus(); });
+    connect(m_search, &Widgets::SearchBox::downPressed, this,
+            [this] { segmentsView()->view()->setFocus(); });
     connect(segmentsView(), &Widgets::PagedView::activated, this, [this] { openCurrent(); });
     retranslate();
     updateActions();
 }
 
-QString SegmentsPage::itemPath(qint64 id) const { return QStringLiteral("/api/v1/segments/%1").arg(id); }
+QString SegmentsPage::itemPath(qint64 id) const {
+    return QStringLiteral("/api/v1/segments/%1").arg(id);
+}
 
-void SegmentsPage::updateActions()
-{
+void SegmentsPage::updateActions() {
     ListPage::updateActions();
     const bool write = m_session.can(Core::Permissions::SegmentsWrite);
     const bool selected = !currentSegment().isEmpty();
@@ -68,8 +73,7 @@ void SegmentsPage::updateActions()
     action(QStringLiteral("open"))->setEnabled(selected);
 }
 
-void SegmentsPage::showCurrentMembers()
-{
+void SegmentsPage::showCurrentMembers() {
     const QJsonObject s = currentSegment();
     if (s.isEmpty()) {
         members()->showHint(tr("Select a segment to see its members."));
@@ -77,78 +81,91 @@ void SegmentsPage::showCurrentMembers()
     }
     const QString name = s.value(QStringLiteral("name")).toString();
     if (s.value(QStringLiteral("last_calculated_at")).isNull()) {
-        members()->showHint(tr("“%1” has not been calculated yet. Press Recalculate to find its members now.").arg(name));
+        members()->showHint(
+            tr("“%1” has not been calculated yet. Press Recalculate to find its members now.")
+                .arg(name));
         return;
     }
-    members()->showMembers(tr("Members of “%1” as of %2").arg(name, Models::Format::dateTime(s.value(QStringLiteral("last_calculated_at")).toString())),
-                           itemPath(s.value(QStringLiteral("id")).toInteger()) + QStringLiteral("/members"));
+    members()->showMembers(
+        tr("Members of “%1” as of %2")
+            .arg(name, Models::Format::dateTime(
+                           s.value(QStringLiteral("last_calculated_at")).toString())),
+        itemPath(s.value(QStringLiteral("id")).toInteger()) + QStringLiteral("/members"));
 }
 
-void SegmentsPage::newSegment()
-{
+void SegmentsPage::newSegment() {
     if (action(QStringLiteral("new"))->isEnabled()) emit newRequested();
 }
 
-void SegmentsPage::openCurrent()
-{
+void SegmentsPage::openCurrent() {
     const QJsonObject s = currentSegment();
     if (!s.isEmpty()) emit openRequested(s.value(QStringLiteral("id")).toInteger());
 }
 
-void SegmentsPage::duplicateCurrent()
-{
+void SegmentsPage::duplicateCurrent() {
     const QJsonObject s = currentSegment();
     if (s.isEmpty() || !action(QStringLiteral("duplicate"))->isEnabled()) return;
     setBusy(true);
-    m_repository->api()->post(itemPath(s.value(QStringLiteral("id")).toInteger()) + QStringLiteral("/duplicate"), {}, this, [this](Core::Result<QJsonObject> r) {
-        setBusy(false);
-        if (!r) return report(tr("Duplicate segment"), r.error().message);
-        setStatus(tr("Duplicated as “%1”.").arg(r->value(QStringLiteral("name")).toString()));
-        reloadSelecting(r->value(QStringLiteral("id")).toInteger());
-    });
+    m_repository->api()->post(
+        itemPath(s.value(QStringLiteral("id")).toInteger()) + QStringLiteral("/duplicate"), {},
+        this, [this](Core::Result<QJsonObject> r) {
+            setBusy(false);
+            if (!r) return report(tr("Duplicate segment"), r.error().message);
+            setStatus(tr("Duplicated as “%1”.").arg(r->value(QStringLiteral("name")).toString()));
+            reloadSelecting(r->value(QStringLiteral("id")).toInteger());
+        });
 }
 
-void SegmentsPage::recalculateCurrent()
-{
+void SegmentsPage::recalculateCurrent() {
     const QJsonObject s = currentSegment();
     if (s.isEmpty() || !action(QStringLiteral("recalculate"))->isEnabled()) return;
     const QString name = s.value(QStringLiteral("name")).toString();
     QObject *context = waitWithProgress(this, tr("Recalculating “%1”…").arg(name));
     setBusy(true);
     connect(context, &QObject::destroyed, this, [this] { setBusy(false); });
-    m_repository->api()->post(itemPath(s.value(QStringLiteral("id")).toInteger()) + QStringLiteral("/recalculate"), {}, context,
-                              [this, context, name](Core::Result<QJsonObject> r) {
-                                  delete context;
-                                  if (!r) return report(tr("Recalculate segment"), r.error().message);
-                                  const QLocale l;
-                                  QString text = tr("Recalculated “%1”: %Ln customer(s) in %2.", nullptr, int(r->value(QStringLiteral("size")).toInteger()))
-                                                     .arg(name, Models::Format::duration(r->value(QStringLiteral("duration_ms")).toInteger()));
-                                  if (!r->value(QStringLiteral("baseline")).toBool())
-                                      text += QLatin1Char(' ') + tr("%1 entered, %2 left.")
-                                                                     .arg(l.toString(r->value(QStringLiteral("entered")).toInteger()),
-                                                                          l.toString(r->value(QStringLiteral("left")).toInteger()));
-                                  setStatus(text);
-                                  reload();
-                              });
+    m_repository->api()->post(
+        itemPath(s.value(QStringLiteral("id")).toInteger()) + QStringLiteral("/recalculate"), {},
+        context, [this, context, name](Core::Result<QJsonObject> r) {
+            delete context;
+            if (!r) return report(tr("Recalculate segment"), r.error().message);
+            const QLocale l;
+            QString text = tr("Recalculated “%1”: %Ln customer(s) in %2.", nullptr,
+                              int(r->value(QStringLiteral("size")).toInteger()))
+                               .arg(name, Models::Format::duration(
+                                              r->value(QStringLiteral("duration_ms")).toInteger()));
+            if (!r->value(QStringLiteral("baseline")).toBool())
+                text += QLatin1Char(' ') +
+                        tr("%1 entered, %2 left.")
+                            .arg(l.toString(r->value(QStringLiteral("entered")).toInteger()),
+                                 l.toString(r->value(QStringLiteral("left")).toInteger()));
+            setStatus(text);
+            reload();
+        });
 }
 
-void SegmentsPage::deleteCurrent()
-{
+void SegmentsPage::deleteCurrent() {
     const QJsonObject s = currentSegment();
     if (s.isEmpty() || !action(QStringLiteral("delete"))->isEnabled()) return;
     const QString name = s.value(QStringLiteral("name")).toString();
     confirmDelete(tr("Delete segment"),
-                  tr("Delete the segment “%1”? Its members, history and schedule are deleted too. Audiences taken from it stay.").arg(name),
+                  tr("Delete the segment “%1”? Its members, history and schedule are deleted too. "
+                     "Audiences taken from it stay.")
+                      .arg(name),
                   tr("Deleted “%1”.").arg(name), tr("“%1” was not deleted.").arg(name));
 }
 
-void SegmentsPage::retranslate()
-{
-    setTitle(tr("Segments"), tr("Groups of customers described by rules. The server recalculates each on its schedule and records who entered and who left."));
+void SegmentsPage::retranslate() {
+    setTitle(tr("Segments"), tr("Groups of customers described by rules. The server recalculates "
+                                "each on its schedule and records who entered and who left."));
     m_search->setPlaceholderText(tr("Find a segment by name"));
     const QList<std::pair<const char *, QString>> texts = {
-        {"new", tr("New")},           {"open", tr("Open")},     {"duplicate", tr("Duplicate")}, {"recalculate", tr("Recalculate")},
-        {"export", tr("Export CSV…")}, {"delete", tr("Delete")}, {"refresh", tr("Refresh")},
+        {"new", tr("New")},
+        {"open", tr("Open")},
+        {"duplicate", tr("Duplicate")},
+        {"recalculate", tr("Recalculate")},
+        {"export", tr("Export CSV…")},
+        {"delete", tr("Delete")},
+        {"refresh", tr("Refresh")},
     };
     for (const auto &[name, text] : texts) action(QString::fromLatin1(name))->setText(text);
     segmentsView()->setIdleText(tr("Loading segments…"));
@@ -157,8 +174,9 @@ void SegmentsPage::retranslate()
 }
 
 SegmentsSection::SegmentsSection(Models::Repository *repository, QWidget *parent)
-    : QStackedWidget(parent), m_list(new SegmentsPage(repository, this)), m_editor(new SegmentEditor(repository, this))
-{
+    : QStackedWidget(parent),
+      m_list(new SegmentsPage(repository, this)),
+      m_editor(new SegmentEditor(repository, this)) {
     setObjectName(QStringLiteral("segmentsSection"));
     addWidget(m_list);
     addWidget(m_editor);
@@ -170,14 +188,16 @@ SegmentsSection::SegmentsSection(Models::Repository *repository, QWidget *parent
         m_editor->openSegment(id);
         setCurrentWidget(m_editor);
     });
-    connect(m_editor, &SegmentEditor::saved, m_list, [this](qint64 id) { m_list->reloadSelecting(id); });
+    connect(m_editor, &SegmentEditor::saved, m_list,
+            [this](qint64 id) { m_list->reloadSelecting(id); });
     connect(m_editor, &SegmentEditor::closed, this, &SegmentsSection::showList);
 }
 
-bool SegmentsSection::isEditorShown() const { return currentWidget() == m_editor; }
+bool SegmentsSection::isEditorShown() const {
+    return currentWidget() == m_editor;
+}
 
-void SegmentsSection::showList()
-{
+void SegmentsSection::showList() {
     setCurrentWidget(m_list);
     m_list->segmentsView()->view()->setFocus();
 }

@@ -40,7 +40,8 @@ struct SegmentDesk {
 // {"version": 1, "root": {"group": "and", "rules": [{field, op, value}]}}
 QJsonObject rule(const QString &field, const QString &op, const QJsonValue &value);
 // Saves a segment as the administrator and calculates it; its id, or 0.
-qint64 createSegment(const QString &name, const QJsonObject &rule, const QJsonArray &tags = {}, int recalcMinutes = 360);
+qint64 createSegment(const QString &name, const QJsonObject &rule, const QJsonArray &tags = {},
+                     int recalcMinutes = 360);
 QJsonObject serverGet(const std::string &path);
 QJsonArray serverItems(const std::string &path);
 // Waits for the first page, then fetches the rest as a scrolling view would.
