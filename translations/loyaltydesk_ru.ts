@@ -2326,6 +2326,10 @@
             <numerusform>«%1» пересчитан: %Ln клиентов за %2.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>New audience…</source>
+        <translation>Новая аудитория…</translation>
+    </message>
 </context>
 <context>
     <name>LoyaltyDesk::Ui::SettingsDialog</name>

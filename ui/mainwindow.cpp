@@ -100,6 +100,10 @@ MainWindow::MainWindow(Models::Repository *repository, const Models::Session &se
         connect(m_segments->list(), &SegmentsPage::customerRequested, this, &MainWindow::openCustomer);
         connect(m_rfm, &RfmPage::customerRequested, this, &MainWindow::openCustomer);
         connect(m_audiences, &AudiencesPage::customerRequested, this, &MainWindow::openCustomer);
+        connect(m_segments->list(), &SegmentsPage::audienceRequested, this, [this](qint64 segmentId) {
+            showSection(QStringLiteral("audiences"));
+            m_audiences->createFromSegment(segmentId);
+        });
         addSection(QStringLiteral("segments"), QT_TR_NOOP("Segments"), QStringLiteral(":/icons/segments.svg"), m_segments);
         addSection(QStringLiteral("rfm"), QT_TR_NOOP("RFM analysis"), QStringLiteral(":/icons/rfm.svg"), m_rfm);
         addSection(QStringLiteral("audiences"), QT_TR_NOOP("Audiences"), QStringLiteral(":/icons/audiences.svg"), m_audiences);

@@ -34,6 +34,10 @@ SegmentsPage::SegmentsPage(Models::Repository *repository, QWidget *parent)
                [this] { duplicateCurrent(); });
     makeAction(QStringLiteral("recalculate"), QKeySequence(Qt::CTRL | Qt::Key_R),
                [this] { recalculateCurrent(); });
+    makeAction(QStringLiteral("audience"), QKeySequence(), [this] {
+        if (const QJsonObject s = currentSegment(); !s.isEmpty())
+            emit audienceRequested(s.value(QStringLiteral("id")).toInteger());
+    });
     makeAction(QStringLiteral("export"), QKeySequence(Qt::CTRL | Qt::Key_E),
                [this] { exportCurrent(); });
     makeAction(QStringLiteral("delete"), QKeySequence::Delete, [this] { deleteCurrent(); });
@@ -65,7 +69,7 @@ void SegmentsPage::updateActions() {
     ListPage::updateActions();
     const bool write = m_session.can(Core::Permissions::SegmentsWrite);
     const bool selected = !currentSegment().isEmpty();
-    for (const char *name : {"new", "duplicate", "recalculate", "delete"}) {
+    for (const char *name : {"new", "duplicate", "recalculate", "audience", "delete"}) {
         QAction *a = action(QString::fromLatin1(name));
         a->setVisible(write);
         a->setEnabled(canWrite() && (qstrcmp(name, "new") == 0 || selected) && !isBusy());
@@ -163,6 +167,7 @@ void SegmentsPage::retranslate() {
         {"open", tr("Open")},
         {"duplicate", tr("Duplicate")},
         {"recalculate", tr("Recalculate")},
+        {"audience", tr("New audience…")},
         {"export", tr("Export CSV…")},
         {"delete", tr("Delete")},
         {"refresh", tr("Refresh")},

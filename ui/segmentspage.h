@@ -14,8 +14,8 @@ class SegmentEditor;
 
 // The Segments section: saved segments with their size, share of the base, size trend,
 // last recalculation and schedule; below, the members of the selected one. New (Ctrl+N),
-// Duplicate (Ctrl+D), Recalculate (Ctrl+R) and Delete (Del) need segments.write; Open
-// is Enter; F5 reloads the list.
+// Duplicate (Ctrl+D), Recalculate (Ctrl+R), New audience… and Delete (Del) need
+// segments.write; Open is Enter; F5 reloads the list.
 class SegmentsPage final : public ListPage {
     Q_OBJECT
 public:
@@ -39,6 +39,8 @@ signals:
     // Until the segment editor is embedded, these leave opening to the window.
     void newRequested();
     void openRequested(qint64 id);
+    // New audience…: freeze the members of this segment (the Audiences section does it).
+    void audienceRequested(qint64 segmentId);
 
 protected:
     QString itemPath(qint64 id) const override;

@@ -245,7 +245,7 @@ TEST(SegmentScreens, WithoutSegmentsWriteTheWriteActionsAreOff) {
     ASSERT_TRUE(LT::loadAll(page->segmentsModel()));
     ASSERT_GT(page->segmentsModel()->itemCount(), 0);
     ASSERT_FALSE(page->currentSegment().isEmpty());
-    for (const char *name : {"new", "duplicate", "recalculate", "delete"}) {
+    for (const char *name : {"new", "duplicate", "recalculate", "audience", "delete"}) {
         EXPECT_FALSE(page->action(QString::fromLatin1(name))->isEnabled()) << name;
         EXPECT_FALSE(page->action(QString::fromLatin1(name))->isVisible()) << name;
     }
@@ -538,4 +538,25 @@ TEST(SegmentScreens, RfmSettingsAreCheckedSavedAndScoredWith) {
               200);
     EXPECT_EQ(demoServer().post("/api/v1/rfm/recalculate", {}, LT::adminToken(demoServer())).status,
               200);
+}
+
+TEST(SegmentScreens, NewAudienceFromTheSegmentsListPicksThatSegment) {
+    ASSERT_TRUE(demoServer().ok());
+    const qint64 id =
+        LT::createSegment(QStringLiteral("Freeze me"),
+                          LT::rule(QStringLiteral("orders_count"), QStringLiteral("gte"), 2));
+    LT::SegmentDesk desk(QStringLiteral("marketer"));
+    ASSERT_TRUE(desk.window);
+    Ui::SegmentsPage *page = desk.segments();
+    ASSERT_TRUE(LT::loadAll(page->segmentsModel()));
+    ASSERT_TRUE(page->selectSegment(id));
+    ASSERT_TRUE(page->action(QStringLiteral("audience"))->isEnabled());
+    page->action(QStringLiteral("audience"))->trigger();
+    EXPECT_EQ(desk.window->currentSection(), QStringLiteral("audiences"));
+    Ui::AudiencesPage *audiences = desk.window->audiencesPage();
+    ASSERT_TRUE(
+        waitUntil([&] { return audiences->dialog() && audiences->dialog()->segmentsLoaded(); }));
+    EXPECT_EQ(audiences->dialog()->segmentBox()->currentData().toLongLong(), id);
+    EXPECT_TRUE(audiences->dialog()->nameEdit()->text().startsWith(QStringLiteral("Freeze me")));
+    audiences->dialog()->reject();
 }
