@@ -14,6 +14,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTextStream>
 
@@ -86,6 +87,7 @@ int main(int argc, char **argv) {
         }
     }
     auto conn = g_ctx->db.connection();
+    {  // the statements end here: a reader left open would stop SQLite's checkpoints
     Server::Sql cards(
         *conn, QStringLiteral(
                    "SELECT number FROM cards WHERE state = 'active' ORDER BY id DESC LIMIT 20000"));
@@ -100,6 +102,7 @@ int main(int argc, char **argv) {
                                       {QStringLiteral("name"), products.value(1).toString()},
                                       {QStringLiteral("category"), products.value(2).toString()},
                                       {QStringLiteral("price"), products.value(3).toLongLong()}};
+    }
     if (g_cards.isEmpty() || g_products.isEmpty()) {
         QTextStream(stderr) << "The database has no cards or products: seed it with "
                                "`loyaltydesk-server seed-demo` first.\n";
@@ -118,6 +121,25 @@ int main(int argc, char **argv) {
     benchmark::Initialize(&argc, argv);
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
+    if (!own) {
+        // Leave the database as it was, so that the next run measures the same thing.
+        // (Customer metrics and account balances keep this run's purchases.)
+        QTextStream(stdout) << "Removing this run's receipts...\n";
+        // Every external id of this run starts with "bench-<run>-": a range of the
+        // (partner_id, external_id) index.
+        const QString from = QStringLiteral("bench-%1-").arg(g_run), to = QStringLiteral("bench-%1.").arg(g_run);
+        const QString ours = QStringLiteral(
+            "SELECT id FROM receipts WHERE partner_id = (SELECT MIN(id) FROM partners) AND external_id >= ? AND external_id < ?");
+        for (const QString &table : {QStringLiteral("receipt_lines"), QStringLiteral("bonus_ledger")}) {
+            const QString sql = QStringLiteral("DELETE FROM ") + table + QStringLiteral(" WHERE receipt_id IN (") + ours + u')';
+            Server::Sql remove(*conn, sql);
+            if (auto r = remove.bind(from).bind(to).exec(); !r) QTextStream(stderr) << r.error().message << '\n';
+        }
+        Server::Sql receipts(*conn, QStringLiteral("DELETE FROM receipts WHERE id IN (") + ours + u')');
+        if (auto r = receipts.bind(from).bind(to).exec(); !r) QTextStream(stderr) << r.error().message << '\n';
+        // The deletes leave a write-ahead log of gigabytes that would slow the next run.
+        if (g_ctx->db.isSqlite()) QSqlQuery(*conn).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    }
     g_ctx.reset();
     return 0;
 }

@@ -457,6 +457,15 @@ Result<void> Transaction::begin()
 
 Result<void> Transaction::commit()
 {
+    // A statement of this transaction left on a row (a lookup read for its first row
+    // only) keeps the transaction's read snapshot after COMMIT: the checkpoint that
+    // follows the commit then cannot copy this transaction's pages back, the write-ahead
+    // log is never restarted, and it grows by every write until the process ends (by
+    // gigabytes under a steady ingest). Their results are of no use once the
+    // transaction ends, so they are reset here.
+    if (sqlite3 *h = m_db.isSqlite() ? sqliteHandle(m_conn) : nullptr)
+        for (sqlite3_stmt *stmt = sqlite3_next_stmt(h, nullptr); stmt; stmt = sqlite3_next_stmt(h, stmt))
+            if (sqlite3_stmt_busy(stmt)) sqlite3_reset(stmt);
     QSqlQuery q(m_conn);
     if (!q.exec(QStringLiteral("COMMIT"))) {
         const QString text = q.lastError().text();

@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 
 #include <QSqlQuery>
+
+#include <sqlite3.h>
 #include <QTemporaryDir>
 
 using namespace LoyaltyDesk::Server;
@@ -101,6 +103,23 @@ TEST_P(Storage, ForeignKeyChecksComeBackAfterTheTrustedWrite)
     ASSERT_TRUE(tx.begin());
     EXPECT_FALSE(Sql(m_conn, QStringLiteral("INSERT INTO child (id, parent_id) VALUES (2, 501)"), GetParam()).exec())
         << "checks are on again";
+}
+
+TEST_P(Storage, AStatementLeftOnARowDoesNotPinTheWriteAheadLog)
+{
+    Sql insert(m_conn, QStringLiteral("INSERT INTO parent (id, name) VALUES (?, ?)"), GetParam());
+    for (int i = 1; i <= 50; ++i) ASSERT_TRUE(insert.bind(i).bind(QStringLiteral("p%1").arg(i)).exec());
+    Transaction tx(*m_db, m_conn, true);
+    ASSERT_TRUE(tx.begin());
+    Sql lookup(m_conn, QStringLiteral("SELECT id FROM parent ORDER BY id"), GetParam());
+    ASSERT_TRUE(lookup.exec());
+    ASSERT_TRUE(lookup.next());  // read for its first row only, as lookups are
+    ASSERT_TRUE(Sql(m_conn, QStringLiteral("UPDATE parent SET name = 'changed'"), GetParam()).exec());
+    ASSERT_TRUE(tx.commit());
+    int logFrames = -1, copied = -1;
+    ASSERT_EQ(sqlite3_wal_checkpoint_v2(sqliteHandle(m_conn), nullptr, SQLITE_CHECKPOINT_PASSIVE, &logFrames, &copied), SQLITE_OK);
+    EXPECT_GT(logFrames, 0);
+    EXPECT_EQ(copied, logFrames) << "every committed page can be copied back to the database";
 }
 
 TEST(BulkInsertSqlite, WritesEveryRowAcrossFlushes)
