@@ -15,7 +15,10 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <condition_variable>
 #include <cstdio>
+#include <mutex>
+#include <thread>
 
 namespace LoyaltyDesk::Server {
 
@@ -145,6 +148,74 @@ QString DbConfig::describe() const
     return QStringLiteral("postgresql://%1@%2:%3/%4").arg(user, host).arg(port).arg(name);
 }
 
+// SQLite's own checkpoint after a commit makes that commit wait while the log's pages
+// are written into the database file and synced: under a steady ingest into a large
+// database, most of the time. Here writers only note that the log has grown; a thread
+// with a connection of its own copies the pages back in the meantime (PASSIVE: it never
+// blocks readers or writers). Should it fall far behind, the writer that notices
+// checkpoints itself, as SQLite would, so the log stays bounded.
+class Database::Checkpointer final {
+public:
+    static constexpr int kWakeFrames = 1000;      // SQLite's default auto-checkpoint
+    static constexpr int kInlineFrames = 100000;  // about 400 MB of log
+
+    explicit Checkpointer(const QString &path) : m_path(path.toUtf8()), m_thread([this] { run(); }) {}
+    ~Checkpointer()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_wake.notify_one();
+        m_thread.join();
+    }
+
+    static int hook(void *self, sqlite3 *db, const char *schema, int frames)
+    {
+        if (frames >= kInlineFrames) sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        else if (frames >= kWakeFrames) static_cast<Checkpointer *>(self)->request();
+        return SQLITE_OK;
+    }
+
+private:
+    void request()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_requested = true;
+        }
+        m_wake.notify_one();
+    }
+
+    void run()
+    {
+        sqlite3 *db = nullptr;
+        if (sqlite3_open_v2(m_path.constData(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+            sqlite3_close(db);
+            db = nullptr;  // no checkpoints from here; writers still checkpoint past the limit
+        }
+        if (db) sqlite3_busy_timeout(db, 1000);
+        std::unique_lock lock(m_mutex);
+        while (!m_stop) {
+            m_wake.wait(lock, [this] { return m_stop || m_requested; });
+            if (m_stop) break;
+            m_requested = false;
+            lock.unlock();
+            if (db) sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+            lock.lock();
+        }
+        lock.unlock();
+        sqlite3_close(db);
+    }
+
+    QByteArray m_path;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_requested = false;
+    bool m_stop = false;
+    std::thread m_thread;  // last: starts once the members above exist
+};
+
 Database::Database(DbConfig config) : m_config(std::move(config)), m_instance(++s_instances) {}
 
 Database::~Database() = default;
@@ -184,8 +255,15 @@ Result<QSqlDatabase> Database::open(const QString &name)
     if (!db.open()) return dbError(QStringLiteral("Cannot open the database %1").arg(m_config.describe()), db.lastError().text());
     QSqlQuery q(db);
     if (m_config.dialect == Dialect::SQLite) {
-        if (sqlite3 *h = sqliteHandle(db))
+        if (sqlite3 *h = sqliteHandle(db)) {
             sqlite3_create_function_v2(h, "ld_lower", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, &sqliteLower, nullptr, nullptr, nullptr);
+            {
+                static std::mutex creating;
+                std::lock_guard lock(creating);
+                if (!m_checkpointer) m_checkpointer = std::make_unique<Checkpointer>(m_config.path);
+            }
+            sqlite3_wal_hook(h, &Checkpointer::hook, m_checkpointer.get());
+        }
         for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL",
                                    "PRAGMA cache_size=-65536", "PRAGMA temp_store=MEMORY", "PRAGMA mmap_size=268435456"}) {
             if (!q.exec(QString::fromLatin1(pragma))) return dbError(QStringLiteral("Cannot configure SQLite"), q.lastError().text());

@@ -61,9 +61,13 @@ public:
     QString ddl(QString sql) const;
 
 private:
+    class Checkpointer;
     Result<QSqlDatabase> open(const QString &name);
 
     DbConfig m_config;
+    // SQLite: copies the write-ahead log back into the database on a thread of its
+    // own, so that commits do not wait for it (created with the first connection).
+    std::unique_ptr<Checkpointer> m_checkpointer;
     quint64 m_instance;
     static std::atomic<quint64> s_instances;
 };
