@@ -2219,6 +2219,14 @@
         <source>Counted in under a millisecond</source>
         <translation>Подсчитано менее чем за миллисекунду</translation>
     </message>
+    <message>
+        <source>%1 (view only)</source>
+        <translation>%1 (только просмотр)</translation>
+    </message>
+    <message>
+        <source>Changing segments needs the permission to edit them.</source>
+        <translation>Чтобы изменять сегменты, нужно право на их редактирование.</translation>
+    </message>
 </context>
 <context>
     <name>LoyaltyDesk::Ui::SegmentsPage</name>

@@ -37,6 +37,7 @@ public:
     ~ListPage() override;
 
     void setSession(const Models::Session &session);
+    const Models::Session &session() const { return m_session; }
     // Reloads the list and keeps the selected row selected.
     void reload();
     // The selected row, or an empty object.

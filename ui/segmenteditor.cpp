@@ -336,9 +336,21 @@ void SegmentEditor::loaded(const QJsonObject &segment) {
 
 void SegmentEditor::updateTitle() {
     const QString name = m_name->text().trimmed();
-    m_title->setText(m_id == 0 && name.isEmpty() ? tr("New segment")
-                     : name.isEmpty()            ? tr("Segment %1").arg(m_id)
-                                                 : name);
+    const QString title = m_id == 0 && name.isEmpty() ? tr("New segment")
+                          : name.isEmpty()            ? tr("Segment %1").arg(m_id)
+                                                      : name;
+    m_title->setText(m_readOnly ? tr("%1 (view only)").arg(title) : title);
+}
+
+void SegmentEditor::setReadOnly(bool readOnly) {
+    m_readOnly = readOnly;
+    m_name->setReadOnly(readOnly);
+    m_tags->setEnabled(!readOnly);
+    m_schedule->setEnabled(!readOnly);
+    m_builder->setEnabled(!readOnly);
+    m_builder->setToolTip(readOnly ? tr("Changing segments needs the permission to edit them.") : QString());
+    updateTitle();
+    updateButtons();
 }
 
 void SegmentEditor::updateButtons() {
@@ -351,7 +363,8 @@ void SegmentEditor::updateButtons() {
                                        : tr("Nothing to undo"));
     m_redo->setToolTip(undo->canRedo() ? tr("Redo: %1 (Ctrl+Shift+Z)").arg(undo->redoText())
                                        : tr("Nothing to redo"));
-    m_save->setEnabled(!m_saving && (isDirty() || m_id == 0));
+    m_save->setEnabled(!m_readOnly && !m_saving && (isDirty() || m_id == 0));
+    for (QPushButton *b : {m_undo, m_redo, m_save}) b->setVisible(!m_readOnly);
 }
 
 void SegmentEditor::showMessage(const QString &text, bool error) {
@@ -369,7 +382,7 @@ QString SegmentEditor::countStatus() const {
 }
 
 void SegmentEditor::save() {
-    if (m_saving) return;
+    if (m_saving || m_readOnly) return;
     const QJsonObject body = state();
     if (body.value(QStringLiteral("name")).toString().isEmpty()) {
         showMessage(tr("Give the segment a name."), true);

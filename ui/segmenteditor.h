@@ -31,6 +31,10 @@ public:
 
     void newSegment();
     void openSegment(qint64 id);
+    // View only (a user without segments.write): the rule and its live count are shown,
+    // nothing can be changed or saved.
+    void setReadOnly(bool readOnly);
+    bool isReadOnly() const { return m_readOnly; }
     // 0 while the segment is new.
     qint64 segmentId() const { return m_id; }
     bool isDirty() const;
@@ -68,6 +72,7 @@ private:
     qint64 m_id = 0;
     QJsonObject m_savedState;
     bool m_saving = false;
+    bool m_readOnly = false;
     QLabel *m_title;
     QLineEdit *m_name;
     Widgets::TagEditor *m_tags;

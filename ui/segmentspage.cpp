@@ -186,10 +186,13 @@ SegmentsSection::SegmentsSection(Models::Repository *repository, QWidget *parent
     addWidget(m_list);
     addWidget(m_editor);
     connect(m_list, &SegmentsPage::newRequested, this, [this] {
+        m_editor->setReadOnly(false);
         m_editor->newSegment();
         setCurrentWidget(m_editor);
     });
     connect(m_list, &SegmentsPage::openRequested, this, [this](qint64 id) {
+        // Readers may look at a segment's rule and count; only writers may change it.
+        m_editor->setReadOnly(!m_list->session().can(Core::Permissions::SegmentsWrite));
         m_editor->openSegment(id);
         setCurrentWidget(m_editor);
     });

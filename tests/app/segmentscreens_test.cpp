@@ -12,6 +12,7 @@
 #include "ui/segmentspage.h"
 #include "widgets/heatmap.h"
 #include "widgets/pagedview.h"
+#include "widgets/rulebuilder.h"
 #include "widgets/searchbox.h"
 
 #include <QAction>
@@ -260,6 +261,20 @@ TEST(SegmentScreens, WithoutSegmentsWriteTheWriteActionsAreOff) {
     QTest::qWait(300);
     EXPECT_FALSE(LT::messageBox(page, 100));
     EXPECT_EQ(LT::serverItems("/api/v1/segments?limit=500").size(), count);
+
+    // Open shows the rule and its count, view only: nothing to change, nothing to save.
+    QTest::keyClick(page->segmentsView()->view(), Qt::Key_Return);
+    Ui::SegmentsSection *section = desk.window->segmentsSection();
+    ASSERT_TRUE(section->isEditorShown());
+    Ui::SegmentEditor *editor = section->editor();
+    ASSERT_TRUE(waitUntil([&] { return editor->segmentId() > 0 && !editor->builder()->rule().isEmpty(); }));
+    EXPECT_TRUE(editor->isReadOnly());
+    EXPECT_FALSE(editor->builder()->isEnabled());
+    EXPECT_TRUE(editor->findChild<QLineEdit *>(QStringLiteral("segmentName"))->isReadOnly());
+    EXPECT_FALSE(editor->findChild<QPushButton *>(QStringLiteral("saveSegment"))->isVisible());
+    EXPECT_TRUE(waitUntil([&] { return editor->liveCount() >= 0 && !editor->countStatus().isEmpty(); }));
+    QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("closeSegment")), Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return !section->isEditorShown(); }));
 
     desk.window->showSection(QStringLiteral("rfm"));
     EXPECT_FALSE(desk.window->rfmPage()->recalculateButton()->isEnabled());
