@@ -7,6 +7,7 @@
 #include "core/json.h"
 #include "core/liquid/template.h"
 #include "core/messages/content.h"
+#include "customers.h"
 #include "templates.h"
 
 #include <sodium.h>
@@ -702,20 +703,9 @@ Result<QJsonObject> ChannelService::unsubscribe(const QString &token)
     if (!m->value(QStringLiteral("customer_id")).isNull()) {
         const qint64 customerId = m->value(QStringLiteral("customer_id")).toInteger();
         const qint64 now = QDateTime::currentSecsSinceEpoch();
-        Sql cur(*conn, QStringLiteral("SELECT subscribed FROM subscriptions WHERE customer_id = ? AND channel = ?"));
-        cur.bind(customerId).bind(channel);
-        auto v = cur.scalar();
-        if (!v) return v.error();
-        if (!v->isValid() || v->toInt() != 0) {
-            Sql upsert(*conn, QStringLiteral("INSERT INTO subscriptions (customer_id, channel, subscribed, updated_at) VALUES (?, ?, 0, ?) "
-                                             "ON CONFLICT (customer_id, channel) DO UPDATE SET subscribed = excluded.subscribed, updated_at = excluded.updated_at"));
-            upsert.bind(customerId).bind(channel).bind(now);
-            if (auto r = upsert.exec(); !r) return r.error();
-            Sql hist(*conn, QStringLiteral("INSERT INTO consent_history (customer_id, channel, subscribed, source, at) VALUES (?, ?, 0, 'unsubscribe link', ?)"));
-            hist.bind(customerId).bind(channel).bind(now);
-            if (auto r = hist.exec(); !r) return r.error();
-            info.insert(QStringLiteral("changed"), true);
-        }
+        auto changed = CustomerService::setSubscription(*conn, customerId, channel, false, QStringLiteral("unsubscribe link"), now);
+        if (!changed) return changed.error();
+        info.insert(QStringLiteral("changed"), *changed);
     }
     if (auto c = tx.commit(); !c) return c.error();
     return info;

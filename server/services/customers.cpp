@@ -64,6 +64,25 @@ QString CustomerService::cardKey(const QString &number)
 
 QString CustomerService::phoneKey(const QString &e164) { return e164.startsWith(u'+') ? e164.mid(1) : e164; }
 
+Result<bool> CustomerService::setSubscription(const QSqlDatabase &conn, qint64 customerId, const QString &channel, bool subscribed,
+                                              const QString &source, qint64 at)
+{
+    const int on = subscribed ? 1 : 0;
+    Sql cur(conn, QStringLiteral("SELECT subscribed FROM subscriptions WHERE customer_id = ? AND channel = ?"));
+    cur.bind(customerId).bind(channel);
+    auto v = cur.scalar();
+    if (!v) return v.error();
+    if (v->isValid() && v->toInt() == on) return false;
+    Sql upsert(conn, QStringLiteral("INSERT INTO subscriptions (customer_id, channel, subscribed, updated_at) VALUES (?, ?, ?, ?) "
+                                    "ON CONFLICT (customer_id, channel) DO UPDATE SET subscribed = excluded.subscribed, updated_at = excluded.updated_at"));
+    upsert.bind(customerId).bind(channel).bind(on).bind(at);
+    if (auto r = upsert.exec(); !r) return r.error();
+    Sql history(conn, QStringLiteral("INSERT INTO consent_history (customer_id, channel, subscribed, source, at) VALUES (?, ?, ?, ?, ?)"));
+    history.bind(customerId).bind(channel).bind(on).bind(source).bind(at);
+    if (auto r = history.exec(); !r) return r.error();
+    return true;
+}
+
 Result<void> CustomerService::rebuildSearchKeys(const QSqlDatabase &conn, qint64 customerId)
 {
     Sql del(conn, QStringLiteral("DELETE FROM search_keys WHERE customer_id = ?"));
@@ -597,21 +616,8 @@ Result<void> CustomerService::applyChanges(const QSqlDatabase &conn, const Princ
     }
     if (ch.subscriptions) {
         const QString source = QStringLiteral("user:") + who.username;
-        for (auto it = ch.subscriptions->begin(); it != ch.subscriptions->end(); ++it) {
-            const int on = it->toBool() ? 1 : 0;
-            Sql cur(conn, QStringLiteral("SELECT subscribed FROM subscriptions WHERE customer_id = ? AND channel = ?"));
-            cur.bind(id).bind(it.key());
-            auto v = cur.scalar();
-            if (!v) return v.error();
-            if (v->isValid() && v->toInt() == on) continue;
-            Sql upsert(conn, QStringLiteral("INSERT INTO subscriptions (customer_id, channel, subscribed, updated_at) VALUES (?, ?, ?, ?) "
-                                            "ON CONFLICT (customer_id, channel) DO UPDATE SET subscribed = excluded.subscribed, updated_at = excluded.updated_at"));
-            upsert.bind(id).bind(it.key()).bind(on).bind(now);
-            if (auto r = upsert.exec(); !r) return r;
-            Sql histRow(conn, QStringLiteral("INSERT INTO consent_history (customer_id, channel, subscribed, source, at) VALUES (?, ?, ?, ?, ?)"));
-            histRow.bind(id).bind(it.key()).bind(on).bind(source).bind(now);
-            if (auto r = histRow.exec(); !r) return r;
-        }
+        for (auto it = ch.subscriptions->begin(); it != ch.subscriptions->end(); ++it)
+            if (auto r = setSubscription(conn, id, it.key(), it->toBool(), source, now); !r) return r.error();
     }
     return rebuildSearchKeys(conn, id);
 }

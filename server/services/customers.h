@@ -38,6 +38,10 @@ public:
     static QString cardKey(const QString &number);
     static QString phoneKey(const QString &e164);
     static Result<void> rebuildSearchKeys(const QSqlDatabase &conn, qint64 customerId);
+    // Sets a customer's subscription to a channel and, when that changes it, records the
+    // consent with its source ("user:<name>", "unsubscribe link"). Returns whether it changed.
+    static Result<bool> setSubscription(const QSqlDatabase &conn, qint64 customerId, const QString &channel, bool subscribed,
+                                        const QString &source, qint64 at);
 
 
 private:
