@@ -197,10 +197,10 @@ void Download::finish(const Result<qint64> &result)
     emit finished(result);
 }
 
-Download *ApiClient::download(const QString &path, const QString &filePath, QObject *parent)
+Download *ApiClient::download(const QString &path, const QString &filePath, QObject *parent, const QByteArray &accept)
 {
     auto *download = new Download(parent);
-    QNetworkReply *reply = m_nam->get(request(path, {}, "text/csv, application/problem+json"));
+    QNetworkReply *reply = m_nam->get(request(path, {}, accept + ", application/problem+json"));
     download->m_reply = reply;
     m_pending++;
     emit pendingChanged(m_pending);

@@ -81,8 +81,10 @@ public:
     // A body that is not JSON (an HTML file to import), sent with its own content type.
     void postRaw(const QString &path, const QUrlQuery &query, const QByteArray &body, const QByteArray &contentType,
                  const QObject *context, JsonCallback callback);
-    // Saves the answer of GET `path` (CSV) to `filePath`; the Download belongs to `parent`.
-    Download *download(const QString &path, const QString &filePath, QObject *parent);
+    // Saves the answer of GET `path` (a CSV, an exported template: `accept` says which) to
+    // `filePath`; the Download belongs to `parent`.
+    Download *download(const QString &path, const QString &filePath, QObject *parent,
+                       const QByteArray &accept = QByteArrayLiteral("text/csv"));
 
     // Bodies larger than this are parsed off the GUI thread.
     static constexpr qsizetype OffThreadParseBytes = 32 * 1024;

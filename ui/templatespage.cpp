@@ -538,26 +538,16 @@ void TemplatesPage::exportTemplate() {
 void TemplatesPage::exportSelected(const QString &path) {
     const qint64 id = selectedId();
     if (id <= 0) return;
-    // The server's current copy: an e-mail as its HTML, other channels as the template's JSON.
-    m_repository->api()->get(
-        QStringLiteral("/api/v1/templates/%1").arg(id), {}, this,
-        [this, path](Core::Result<QJsonObject> r) {
-            if (!r) return showMessage(r.error().message, true);
-            const bool email =
-                r->value(QStringLiteral("channel")).toString() == QLatin1String("email");
-            const QByteArray bytes = email ? r->value(QStringLiteral("content"))
-                                                 .toObject()
-                                                 .value(QStringLiteral("html"))
-                                                 .toString()
-                                                 .toUtf8()
-                                           : QJsonDocument(*r).toJson(QJsonDocument::Indented);
-            QFile file(path);
-            if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-                file.write(bytes) != bytes.size())
-                return showMessage(tr("%1 cannot be written: %2").arg(path, file.errorString()),
-                                   true);
-            showMessage(tr("Exported to %1.").arg(QDir::toNativeSeparators(path)));
-        });
+    // The server writes the file: an e-mail as its HTML, other channels as the template's JSON.
+    auto *download = m_repository->api()->download(
+        QStringLiteral("/api/v1/templates/%1/export").arg(id), path, this,
+        QByteArrayLiteral("text/html, application/json"));
+    connect(download, &Models::Download::finished, this,
+            [this, download, path](const Core::Result<qint64> &written) {
+                download->deleteLater();
+                if (!written) return showMessage(written.error().message, true);
+                showMessage(tr("Exported to %1.").arg(QDir::toNativeSeparators(path)));
+            });
 }
 
 void TemplatesPage::loadHistory(qint64 id) {

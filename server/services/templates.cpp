@@ -257,11 +257,12 @@ Result<Reply> TemplateService::exportTemplate(qint64 id)
 {
     auto t = get(id);
     if (!t) return t.error();
-    const QJsonObject content = t->value(QStringLiteral("content")).toObject();
-    Reply r = t->value(QStringLiteral("channel")).toString() == QLatin1String("email")
-                  ? Reply::raw(content.value(QStringLiteral("html")).toString().toUtf8(), "text/html; charset=utf-8")
-                  : Reply::json(*t);
-    const QString ext = t->value(QStringLiteral("channel")).toString() == QLatin1String("email") ? QStringLiteral("html") : QStringLiteral("json");
+    // A file for people: an e-mail as its HTML, other channels as the template's indented JSON.
+    const bool email = t->value(QStringLiteral("channel")).toString() == QLatin1String("email");
+    Reply r = email ? Reply::raw(t->value(QStringLiteral("content")).toObject().value(QStringLiteral("html")).toString().toUtf8(),
+                                 "text/html; charset=utf-8")
+                    : Reply::raw(QJsonDocument(*t).toJson(QJsonDocument::Indented), "application/json");
+    const QString ext = email ? QStringLiteral("html") : QStringLiteral("json");
     r.headers.append({QByteArray("Content-Disposition"), QStringLiteral("attachment; filename=\"template-%1.%2\"").arg(id).arg(ext).toUtf8()});
     return r;
 }

@@ -439,13 +439,29 @@ TEST(MessagesLibrary, DuplicateDeleteWithConfirmationImportAndExport) {
                   .toString(),
               QStringLiteral("Чёрная пятница: −50%"));
 
-    // Export it back: the same HTML.
-    const QString out = lib.dir.filePath(QStringLiteral("export.html"));
-    lib.page->exportSelected(out);
-    ASSERT_TRUE(waitUntil([&] { return QFile::exists(out); }));
-    QFile exported(out);
-    ASSERT_TRUE(exported.open(QIODevice::ReadOnly));
-    EXPECT_TRUE(exported.readAll().contains("Привет, {{ customer.first_name }}!"));
+    // Export it back: the file is what the server's export route answers, byte for byte.
+    const auto exportedFile = [&](const QString &name) {
+        const QString out = lib.dir.filePath(name);
+        lib.page->exportSelected(out);
+        EXPECT_TRUE(waitUntil([&] { return lib.page->messageLabel()->text().contains(name); }));
+        QFile f(out);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    };
+    const auto serverExport = [&](qint64 templateId) {
+        const auto r =
+            demoServer().get("/api/v1/templates/" + std::to_string(templateId) + "/export", token);
+        EXPECT_EQ(r.status, 200);
+        return r.body;
+    };
+    const QByteArray html = exportedFile(QStringLiteral("export.html"));
+    EXPECT_TRUE(html.contains("Привет, {{ customer.first_name }}!"));
+    EXPECT_EQ(html, serverExport(imported.value(QStringLiteral("id")).toInteger()));
+    // An SMS template leaves as its JSON, indented for people to read.
+    ASSERT_TRUE(lib.page->selectTemplate(id));
+    const QByteArray sms = exportedFile(QStringLiteral("reactivation.json"));
+    EXPECT_EQ(sms, serverExport(id));
+    EXPECT_EQ(QJsonDocument::fromJson(sms).object(), serverTemplate(id));
+    EXPECT_TRUE(sms.contains("\n    \"channel\": \"sms\""));
     // A file that does not exist says so.
     lib.page->importHtmlFile(lib.dir.filePath(QStringLiteral("missing.html")));
     EXPECT_TRUE(lib.page->messageLabel()->text().contains(QStringLiteral("missing.html")));

@@ -100,6 +100,16 @@ TEST_P(Templates, LibraryWithVersionsRestoreDuplicateAndSearch)
     EXPECT_EQ(imported.json().value(QStringLiteral("content")).toObject().value(QStringLiteral("subject")).toString(), QStringLiteral("Spring sale"));
     const HttpResult exported = server->get("/api/v1/templates/" + std::to_string(imported.json().value(QStringLiteral("id")).toInteger()) + "/export", designer);
     EXPECT_EQ(exported.body, file);
+    EXPECT_EQ(exported.contentType, "text/html; charset=utf-8");
+    // Other channels leave as the template's JSON, indented for people to read.
+    const qint64 sms = create({{QStringLiteral("channel"), QStringLiteral("sms")}, {QStringLiteral("name"), QStringLiteral("Points")},
+                               {QStringLiteral("content"), QJsonObject{{QStringLiteral("text"), QStringLiteral("{{ balance.active }} баллов")}}}});
+    const HttpResult smsExport = server->get("/api/v1/templates/" + std::to_string(sms) + "/export", designer);
+    ASSERT_EQ(smsExport.status, 200) << smsExport.body.toStdString();
+    EXPECT_EQ(smsExport.contentType, "application/json");
+    EXPECT_EQ(smsExport.header("Content-Disposition"), "attachment; filename=\"template-" + std::to_string(sms) + ".json\"");
+    EXPECT_TRUE(smsExport.body.contains("\n    \"channel\": \"sms\"")) << smsExport.body.toStdString();
+    EXPECT_EQ(QJsonDocument::fromJson(smsExport.body).object(), server->get("/api/v1/templates/" + std::to_string(sms), designer).json());
 
     EXPECT_EQ(server->del(base, designer).status, 204);
     EXPECT_EQ(server->get(base, designer).status, 404);
