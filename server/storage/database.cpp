@@ -195,6 +195,12 @@ private:
             db = nullptr;  // no checkpoints from here; writers still checkpoint past the limit
         }
         if (db) sqlite3_busy_timeout(db, 1000);
+        // A connection learns that the database is in WAL mode on its first read; until
+        // then sqlite3_wal_checkpoint_v2 succeeds without doing anything.
+        if (db && sqlite3_exec(db, "SELECT 1 FROM sqlite_schema LIMIT 1", nullptr, nullptr, nullptr) != SQLITE_OK) {
+            sqlite3_close(db);
+            db = nullptr;
+        }
         std::unique_lock lock(m_mutex);
         while (!m_stop) {
             m_wake.wait(lock, [this] { return m_stop || m_requested; });
