@@ -17,7 +17,7 @@ ServerContext::ServerContext(const ServerOptions &options, const DbConfig &dbCon
       customers(std::make_unique<CustomerService>(db, phones)),
       ingest(std::make_unique<IngestService>(db, phones)),
       users(std::make_unique<UserService>(db, *auth)),
-      segments(std::make_unique<SegmentService>(db)),
+      segments(std::make_unique<SegmentService>(db, options.segmentTimeLimitMs)),
       templates(std::make_unique<TemplateService>(db)),
       channels(std::make_unique<ChannelService>(db, *templates, phones))
 {

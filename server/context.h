@@ -20,6 +20,8 @@ struct ServerOptions {
     QString dbUrl;
     QString phoneRegion = QStringLiteral("RU");
     qint64 tokenTtlSeconds = 12 * 3600;
+    // How long a segment count (preview) may run when the request names no limit.
+    qint64 segmentTimeLimitMs = 20000;
 };
 
 // Everything one server process owns, composed once.

@@ -50,6 +50,10 @@ int serveCommand(const QStringList &args)
     parser.addOption({QStringLiteral("no-scheduler"), QStringLiteral("Do not recalculate segments and RFM in the background.")});
     parser.addOption({QStringLiteral("scheduler-tick"), QStringLiteral("Seconds between the scheduler's passes (default 30)."), QStringLiteral("seconds"),
                       QStringLiteral("30")});
+    parser.addOption({QStringLiteral("segment-time-limit-ms"),
+                      QStringLiteral("How long a segment count may run before it is stopped, in milliseconds, when the request names no "
+                                     "limit (default 20000)."),
+                      QStringLiteral("ms"), QStringLiteral("20000")});
     parser.addOption({QStringLiteral("threads"), QStringLiteral("HTTP worker threads; one per concurrent keep-alive connection (default 32)."),
                       QStringLiteral("n"), QStringLiteral("32")});
     int code = 0;
@@ -71,6 +75,12 @@ int serveCommand(const QStringList &args)
     options.tokenTtlSeconds = parser.value(QStringLiteral("token-ttl")).toLongLong(&ok);
     if (!ok || options.tokenTtlSeconds < 1) {
         err() << "Error: --token-ttl wants a positive number of seconds.\n";
+        err().flush();
+        return 2;
+    }
+    options.segmentTimeLimitMs = parser.value(QStringLiteral("segment-time-limit-ms")).toLongLong(&ok);
+    if (!ok || options.segmentTimeLimitMs < 1 || options.segmentTimeLimitMs > 3600000) {
+        err() << "Error: --segment-time-limit-ms wants a number of milliseconds from 1 to 3600000.\n";
         err().flush();
         return 2;
     }

@@ -51,7 +51,7 @@ Error timeLimit(bool cancelled, qint64 ms)
 
 }  // namespace
 
-SegmentService::SegmentService(Database &db) : m_db(db) {}
+SegmentService::SegmentService(Database &db, qint64 previewTimeLimitMs) : m_db(db), m_previewTimeLimitMs(previewTimeLimitMs) {}
 
 Result<Catalog> SegmentService::catalog()
 {
@@ -179,7 +179,7 @@ Result<QJsonObject> SegmentService::preview(const QJsonObject &body)
     auto conn = m_db.connection();
     if (!conn) return conn.error();
     auto cancelled = std::make_shared<std::atomic<bool>>(false);
-    const qint64 limit = timeout.value_or(kDefaultPreviewTimeoutMs);
+    const qint64 limit = timeout.value_or(m_previewTimeLimitMs);
     QueryGuard guard(m_db, *conn, limit, cancelled.get());
     if (requestId) {
         QMutexLocker lock(&m_previewLock);

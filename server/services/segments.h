@@ -18,9 +18,9 @@ namespace LoyaltyDesk::Server {
 // previews with a time limit and cancellation, RFM scoring, and target audiences.
 class SegmentService final {
 public:
-    static constexpr qint64 kDefaultPreviewTimeoutMs = 20000;
-
-    explicit SegmentService(Database &db);
+    // `previewTimeLimitMs`: how long a preview may count when its request names no
+    // `timeout_ms` (`serve --segment-time-limit-ms`).
+    SegmentService(Database &db, qint64 previewTimeLimitMs);
 
     // The field catalog with the tiers and custom attributes that exist now.
     Result<Core::Segments::Catalog> catalog();
@@ -73,6 +73,7 @@ private:
     Result<QJsonObject> readSegmentBody(const QJsonObject &body, bool creating, std::optional<qint64> id);
 
     Database &m_db;
+    qint64 m_previewTimeLimitMs;
     QMutex m_catalogLock;
     std::optional<Core::Segments::Catalog> m_catalog;
     qint64 m_catalogAt = 0;

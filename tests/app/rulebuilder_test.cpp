@@ -680,6 +680,36 @@ TEST(SegmentEditorOffline, TheCountSaysWhenTheServerIsGone) {
         << editor.message().toStdString();
 }
 
+TEST(SegmentEditorTimeLimit, ACountStoppedByTheServersLimitSaysSoNotThatItFailed) {
+    // A server of its own whose counts may run for 1 ms only (serve --segment-time-limit-ms).
+    LT::TestServer::Options o;
+    o.seedCustomers = 400;
+    o.serveArgs = {QStringLiteral("--no-scheduler"), QStringLiteral("--segment-time-limit-ms"),
+                   QStringLiteral("1")};
+    LT::TestServer server(o);
+    ASSERT_TRUE(server.ok()) << server.error().toStdString();
+    Models::Language::apply(QStringLiteral("en"));
+    Client client(server, server.login(QStringLiteral("marketer"), LT::TestServer::demoPassword()),
+                  QStringLiteral("marketer"));
+    Ui::SegmentEditor editor(&client.repository);
+    editor.resize(1280, 860);
+    editor.show();
+    ASSERT_TRUE(waitUntil([&] { return !editor.builder()->catalog().fields().isEmpty(); }));
+    // Purchases of a product, e-mails not opened, site visits: more than 1 ms of work.
+    editor.builder()->setRule(QJsonDocument::fromJson(R"({"version": 1, "root": {"group": "or", "rules": [
+        {"field": "purchases", "op": "gte", "value": 1, "params": {"aggregate": "count", "product": "a"}},
+        {"field": "not_opened_last", "op": "is_false", "params": {"n": 2}},
+        {"field": "site_visit", "op": "gte", "value": 0, "params": {"section": "x"}}]}})")
+                                  .object());
+    ASSERT_TRUE(editor.builder()->isValid());
+    EXPECT_TRUE(waitUntil([&] { return editor.countStatus().startsWith(QStringLiteral("Counting took")); }))
+        << editor.countStatus().toStdString();
+    EXPECT_EQ(editor.countStatus(),
+              QStringLiteral("Counting took too long and was stopped. Narrow the rule (a shorter time "
+                             "window, fewer nested groups) and try again."));
+    EXPECT_FALSE(editor.countStatus().contains(QStringLiteral("failed")));
+}
+
 TEST_F(SegmentEditorTest, ScreenshotOfANestedRuleWithItsLiveCount) {
     Widgets::Theme::apply(Models::AppSettings::Theme::Light);
     const QString dir = QStringLiteral(LD_SCREENSHOT_DIR);

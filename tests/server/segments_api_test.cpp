@@ -193,6 +193,22 @@ TEST_P(Segments, PreviewHasATimeLimit)
     EXPECT_EQ(server->post("/api/v1/segments/preview/nope/cancel", {}, token).status, 404);
     // Without the tiny limit the same rule counts fine.
     EXPECT_GT(count(heavy), 0);
+
+    // The limit for requests that name none is the server's: --segment-time-limit-ms.
+    server->stop();
+    server->setServeArgs({QStringLiteral("--no-scheduler"), QStringLiteral("--segment-time-limit-ms"), QStringLiteral("1")});
+    ASSERT_TRUE(server->start()) << server->error().toStdString();
+    token = server->login(QStringLiteral("marketer"), TestServer::demoPassword());
+    EXPECT_TRUE(preview(heavy, 422).value(QStringLiteral("type")).toString().endsWith(QStringLiteral("time-limit")));
+    // A request's own limit still wins.
+    const HttpResult own = server->post("/api/v1/segments/preview", json({{QStringLiteral("rule"), heavy}, {QStringLiteral("timeout_ms"), 60000}}), token);
+    EXPECT_EQ(own.status, 200) << own.body.toStdString();
+    EXPECT_GT(own.json().value(QStringLiteral("count")).toInteger(), 0);
+    // A limit that is not a positive number of milliseconds is refused at start.
+    server->stop();
+    server->setServeArgs({QStringLiteral("--segment-time-limit-ms"), QStringLiteral("0")});
+    EXPECT_FALSE(server->start());
+    EXPECT_TRUE(server->error().contains(QStringLiteral("--segment-time-limit-ms wants a number of milliseconds"))) << server->error().toStdString();
 }
 
 TEST_P(Segments, SavedSegmentsRecalculateAndRecordWhoEnteredAndLeft)
