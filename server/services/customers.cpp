@@ -31,13 +31,6 @@ QVariant nullText() { return QVariant(QMetaType(QMetaType::QString)); }
 
 Error notFound(qint64 id) { return Error::make(ErrorKind::NotFound, QStringLiteral("There is no customer with id %1.").arg(id)); }
 
-// Placeholders "?, ?, ?" for n values.
-QString placeholders(qsizetype n)
-{
-    QString s;
-    for (qsizetype i = 0; i < n; ++i) s += i ? QStringLiteral(", ?") : QStringLiteral("?");
-    return s;
-}
 
 struct Range {
     QString kind, from, to;

@@ -8,6 +8,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QSet>
 #include <QJsonDocument>
 
 namespace LoyaltyDesk::Server {
@@ -37,69 +38,106 @@ QJsonArray batchOf(const QJsonValue &body, const QString &key, QList<Core::Field
     return list.toArray();
 }
 
-// Finds the customer a record names: customer_id, card_number, phone or e-mail.
+// Finds the customers records name by customer_id, card_number, phone or e-mail, for a
+// whole batch: every record's keys are read first (note), then each kind of key is
+// looked up for all records at once (lookUp), and each record takes its answer
+// (resolve). A few statements per batch instead of a few per record.
 class CustomerResolver {
 public:
-    CustomerResolver(const QSqlDatabase &conn, const Core::PhoneNormalizer &phones)
-        : m_byId(conn, QStringLiteral("SELECT id FROM customers WHERE id = ?"), Sql::Direct),
-          m_byCard(conn, QStringLiteral("SELECT id, customer_id FROM cards WHERE number = ?"), Sql::Direct),
-          m_byContact(conn, QStringLiteral("SELECT customer_id FROM contacts WHERE kind = ? AND value = ? AND valid = 1 ORDER BY is_primary DESC LIMIT 1"),
-                      Sql::Direct),
-          m_phones(phones)
-    {
-    }
+    explicit CustomerResolver(const Core::PhoneNormalizer &phones) : m_phones(phones) {}
 
+    struct Keys {
+        std::optional<qint64> id;
+        QString card, phone, email;  // phone in E.164, e-mail normalized; empty: absent or invalid
+        QString phoneError, emailError;
+    };
     struct Found {
         std::optional<qint64> customerId, cardId;
     };
 
-    Result<Found> resolve(Core::Json::Reader &r)
+    Keys note(Core::Json::Reader &r)
+    {
+        Keys k;
+        k.id = r.integer(QStringLiteral("customer_id"), false, 1);
+        if (const auto card = r.string(QStringLiteral("card_number"), false, 64)) k.card = card->trimmed();
+        if (const auto phone = r.string(QStringLiteral("phone"), false, 64)) {
+            k.phone = m_phones.toE164(*phone);
+            if (k.phone.isEmpty()) k.phoneError = QStringLiteral("Is not a valid phone number.");
+        }
+        if (const auto email = r.string(QStringLiteral("email"), false, 254)) {
+            const auto info = Core::EmailNormalizer::normalize(*email);
+            if (info.valid) k.email = info.normalized;
+            else k.emailError = info.error;
+        }
+        if (k.id) m_ids.append(*k.id);
+        if (!k.card.isEmpty()) m_cards.append(k.card);
+        if (!k.phone.isEmpty()) m_phoneValues.append(k.phone);
+        if (!k.email.isEmpty()) m_emailValues.append(k.email);
+        return k;
+    }
+
+    Result<void> lookUp(const QSqlDatabase &conn)
+    {
+        if (auto r = selectIn(conn, QStringLiteral("SELECT id FROM customers WHERE id IN (%1)"), {}, m_ids,
+                              [&](const Sql &q) { m_customers.insert(q.value(0).toLongLong()); });
+            !r)
+            return r;
+        if (auto r = selectIn(conn, QStringLiteral("SELECT number, id, customer_id FROM cards WHERE number IN (%1)"), {}, m_cards,
+                              [&](const Sql &q) {
+                                  m_cardIds.insert(q.value(0).toString(), {q.value(1).toLongLong(), q.value(2)});
+                              });
+            !r)
+            return r;
+        for (auto [kind, values, found] : {std::tuple{QStringLiteral("phone"), &m_phoneValues, &m_byPhone},
+                                           std::tuple{QStringLiteral("email"), &m_emailValues, &m_byEmail}}) {
+            // A value shared by several customers names the one whose primary contact it
+            // is, else the first customer that had it.
+            QHash<QString, std::pair<bool, qint64>> best;
+            auto r = selectIn(conn, QStringLiteral("SELECT value, customer_id, is_primary FROM contacts WHERE kind = ? AND valid = 1 AND value IN (%1)"),
+                              {kind}, *values, [&](const Sql &q) {
+                                  const std::pair<bool, qint64> candidate{q.value(2).toInt() != 0, q.value(1).toLongLong()};
+                                  auto it = best.find(q.value(0).toString());
+                                  if (it == best.end()) best.insert(q.value(0).toString(), candidate);
+                                  else if (candidate.first > it->first || (candidate.first == it->first && candidate.second < it->second))
+                                      *it = candidate;
+                              });
+            if (!r) return r;
+            for (auto it = best.cbegin(); it != best.cend(); ++it) found->insert(it.key(), it->second);
+        }
+        return {};
+    }
+
+    Found resolve(const Keys &k, Core::Json::Reader &r) const
     {
         Found f;
-        const auto id = r.integer(QStringLiteral("customer_id"), false, 1);
-        const auto card = r.string(QStringLiteral("card_number"), false, 64);
-        const auto phone = r.string(QStringLiteral("phone"), false, 64);
-        const auto email = r.string(QStringLiteral("email"), false, 254);
-        if (id) {
-            m_byId.bind(*id);
-            auto v = m_byId.scalar();
-            if (!v) return v.error();
-            if (!v->isValid()) r.fail(QStringLiteral("customer_id"), QStringLiteral("There is no customer with this id."));
-            else f.customerId = *id;
+        if (k.id) {
+            if (m_customers.contains(*k.id)) f.customerId = *k.id;
+            else r.fail(QStringLiteral("customer_id"), QStringLiteral("There is no customer with this id."));
         }
-        if (card) {
-            m_byCard.bind(card->trimmed());
-            if (auto e = m_byCard.exec(); !e) return e.error();
-            if (m_byCard.next()) {
-                f.cardId = m_byCard.value(0).toLongLong();
-                if (!f.customerId && !m_byCard.value(1).isNull()) f.customerId = m_byCard.value(1).toLongLong();
+        if (!k.card.isEmpty()) {
+            if (const auto card = m_cardIds.constFind(k.card); card != m_cardIds.cend()) {
+                f.cardId = card->first;
+                if (!f.customerId && !card->second.isNull()) f.customerId = card->second.toLongLong();
             } else {
                 r.fail(QStringLiteral("card_number"), QStringLiteral("There is no card with this number."));
             }
         }
-        auto byContact = [&](const QString &kind, const QString &value) -> Result<void> {
-            m_byContact.bind(kind).bind(value);
-            auto v = m_byContact.scalar();
-            if (!v) return v.error();
-            if (v->isValid()) f.customerId = v->toLongLong();
-            return {};
+        auto byContact = [&](const QString &field, const QString &value, const QString &error, const QHash<QString, qint64> &found) {
+            if (f.customerId) return;
+            if (!error.isEmpty()) r.fail(field, error);
+            else if (const auto it = found.constFind(value); !value.isEmpty() && it != found.cend()) f.customerId = *it;
         };
-        if (!f.customerId && phone) {
-            const QString e164 = m_phones.toE164(*phone);
-            if (e164.isEmpty()) r.fail(QStringLiteral("phone"), QStringLiteral("Is not a valid phone number."));
-            else if (auto e = byContact(QStringLiteral("phone"), e164); !e) return e.error();
-        }
-        if (!f.customerId && email) {
-            const auto info = Core::EmailNormalizer::normalize(*email);
-            if (!info.valid) r.fail(QStringLiteral("email"), info.error);
-            else if (auto e = byContact(QStringLiteral("email"), info.normalized); !e) return e.error();
-        }
+        byContact(QStringLiteral("phone"), k.phone, k.phoneError, m_byPhone);
+        byContact(QStringLiteral("email"), k.email, k.emailError, m_byEmail);
         return f;
     }
 
 private:
-    Sql m_byId, m_byCard, m_byContact;
     const Core::PhoneNormalizer &m_phones;
+    QVariantList m_ids, m_cards, m_phoneValues, m_emailValues;
+    QSet<qint64> m_customers;
+    QHash<QString, std::pair<qint64, QVariant>> m_cardIds;  // number -> id, customer
+    QHash<QString, qint64> m_byPhone, m_byEmail;
 };
 
 QJsonObject itemResult(int index, const QString &externalId, const QString &status, std::optional<qint64> id,
@@ -131,115 +169,44 @@ Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue 
     const QJsonArray list = batchOf(body, QStringLiteral("receipts"), structural);
     if (!structural.isEmpty()) return Core::Json::validationError(structural);
 
-    auto conn = m_db.connection();
-    if (!conn) return conn.error();
-    // Every customer, card, account and product a row refers to is looked up below, in
-    // this transaction.
-    ForeignKeyChecksOff trusted(m_db, *conn);
-    Transaction tx(m_db, *conn, true);
-    if (auto b = tx.begin(); !b) return b.error();
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
-
-    Sql partner(*conn, QStringLiteral("SELECT id, currency FROM partners ORDER BY id LIMIT 1"));
-    if (auto r = partner.exec(); !r) return r.error();
-    if (!partner.next()) return Error::make(Core::ErrorKind::Internal, QStringLiteral("No partner is configured."));
-    const qint64 partnerId = partner.value(0).toLongLong();
-    const QString currency = partner.value(1).toString();
-
-    CustomerResolver resolver(*conn, m_phones);
-    // Receipts already stored, by external id: one query per 500 records, not one per
-    // record. Receipts created below join the map, so a repeat inside the batch is a
-    // duplicate too.
-    QHash<QString, qint64> known;
-    {
-        QStringList ids;
-        for (const QJsonValue &v : list)
-            if (v.isObject() && v.toObject().value(QStringLiteral("external_id")).isString())
-                ids << v.toObject().value(QStringLiteral("external_id")).toString();
-        for (qsizetype from = 0; from < ids.size(); from += 500) {
-            const QStringList part = ids.mid(from, 500);
-            QString marks;
-            for (qsizetype k = 0; k < part.size(); ++k) marks += k ? QStringLiteral(", ?") : QStringLiteral("?");
-            Sql q(*conn, QStringLiteral("SELECT external_id, id FROM receipts WHERE partner_id = ? AND external_id IN (") + marks + u')',
-                  Sql::Direct);
-            q.bind(partnerId);
-            for (const QString &id : part) q.bind(id);
-            if (auto r = q.exec(); !r) return r.error();
-            while (q.next()) known.insert(q.value(0).toString(), q.value(1).toLongLong());
-        }
-    }
-    // Ids for new receipts, taken here so that receipts, their lines and ledger rows can
-    // all be written with multi-row INSERTs: on SQLite this transaction holds the write
-    // lock (BEGIN IMMEDIATE), so the maximum is ours; PostgreSQL hands out a block of its
-    // sequence. (A concurrent PostgreSQL request storing the same external id in the
-    // same moment makes this batch fail on the unique key; retried, it reports duplicates.)
-    QList<qint64> freeIds;
-    qint64 nextId = 0;
-    if (m_db.isSqlite()) {
-        Sql q(*conn, QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM receipts"));
-        auto v = q.scalar();
-        if (!v) return v.error();
-        nextId = v->toLongLong();
-    } else {
-        Sql q(*conn, QStringLiteral("SELECT nextval(pg_get_serial_sequence('receipts', 'id')) FROM generate_series(1, ?)"));
-        q.bind(qint64(list.size()));
-        if (auto r = q.exec(); !r) return r.error();
-        while (q.next()) freeIds << q.value(0).toLongLong();
-    }
-    auto newReceiptId = [&]() { return m_db.isSqlite() ? ++nextId : freeIds.takeFirst(); };
-    BulkInsert receiptRows(*conn, QStringLiteral("receipts"),
-                           columnList("id, partner_id, external_id, customer_id, card_id, pos, cheque_number, purchased_at, status, total, discount, bonus_accrued, bonus_spent, currency, created_at"));
-    // Lines and ledger rows go out as multi-row INSERTs too, and customer metrics and
-    // account balances as one UPDATE each, when the batch is done: per-row statements
-    // cost more than the rows themselves.
-    BulkInsert lineRows(*conn, QStringLiteral("receipt_lines"),
-                        columnList("receipt_id, line_no, product_id, sku, name, category, quantity, price, discount, amount, offer"));
-    BulkInsert ledgerRows(*conn, QStringLiteral("bonus_ledger"),
-                          columnList("account_id, customer_id, kind, amount, status, receipt_id, description, created_at, activates_at, expires_at"));
-    Sql product(*conn, QStringLiteral("SELECT id FROM products WHERE partner_id = ? AND sku = ?"), Sql::Direct);
-    QHash<QString, QVariant> productIds;
-    Sql metrics(*conn, QStringLiteral(
-        "UPDATE customers SET orders_count = orders_count + ?, revenue = revenue + ?, "
-        "first_purchase_at = CASE WHEN first_purchase_at IS NULL OR first_purchase_at > ? THEN ? ELSE first_purchase_at END, "
-        "last_purchase_at = CASE WHEN last_purchase_at IS NULL OR last_purchase_at < ? THEN ? ELSE last_purchase_at END, "
-        "updated_at = ? WHERE id = ?"), Sql::Direct);
-    QHash<qint64, Core::CustomerMetrics> purchases;  // per customer, this batch
-    Sql account(*conn, QStringLiteral("SELECT account_id FROM card_accounts WHERE card_id = ? ORDER BY account_id LIMIT 1"), Sql::Direct);
-    QHash<qint64, QVariant> accounts;                      // card -> account
-    QHash<qint64, std::pair<qint64, qint64>> balances;     // account -> active, pending change
-    const QVariant noText(QMetaType(QMetaType::QString));
-    auto text = [&](const QString &v) { return v.isEmpty() ? noText : QVariant(v); };
-
-    QJsonArray results;
-    int created = 0, duplicates = 0, rejected = 0;
+    // First every record is read and checked on its own, before the transaction: no
+    // other writer waits for this part.
+    struct Line {
+        QString sku, name, category, offer;
+        double quantity;
+        qint64 price, discount, amount;
+    };
+    struct Record {
+        std::optional<Core::Json::Reader> reader;  // none: not an object
+        CustomerResolver::Keys keys;
+        CustomerResolver::Found who;
+        std::optional<QString> externalId, pos, cheque, status, currency;
+        std::optional<qint64> at, total, discount, accrued, spent;
+        QList<Line> lines;
+        bool valid = false;
+        QList<Core::FieldError> errors;
+    };
+    CustomerResolver resolver(m_phones);
     const QStringList statuses = {QStringLiteral("completed"), QStringLiteral("unfinished"), QStringLiteral("cancelled")};
+    QList<Record> records(list.size());
+    QVariantList externalIds, skus;
+    QSet<QString> seenSkus;
     for (int i = 0; i < list.size(); ++i) {
-        const QString prefix = QStringLiteral("receipts[%1]").arg(i);
-        if (!list.at(i).isObject()) {
-            results.append(itemResult(i, {}, QStringLiteral("rejected"), std::nullopt, {{prefix, QStringLiteral("Must be an object.")}}));
-            ++rejected;
-            continue;
-        }
-        Core::Json::Reader r(list.at(i).toObject(), prefix);
-        const auto externalId = r.string(QStringLiteral("external_id"), true, 100);
-        auto who = resolver.resolve(r);
-        if (!who) return who.error();
-        const auto pos = r.string(QStringLiteral("pos"), false, 100);
-        const auto cheque = r.string(QStringLiteral("cheque_number"), false, 100);
-        const auto at = r.time(QStringLiteral("purchased_at"), true);
-        const auto status = r.oneOf(QStringLiteral("status"), statuses);
-        auto total = r.integer(QStringLiteral("total"), false, 0);
-        const auto discount = r.integer(QStringLiteral("discount"), false, 0);
-        const auto accrued = r.integer(QStringLiteral("bonus_accrued"), false, 0);
-        const auto spent = r.integer(QStringLiteral("bonus_spent"), false, 0);
-        const auto cur = r.string(QStringLiteral("currency"), false, 3);
+        if (!list.at(i).isObject()) continue;
+        Record &rec = records[i];
+        Core::Json::Reader &r = rec.reader.emplace(list.at(i).toObject(), QStringLiteral("receipts[%1]").arg(i));
+        rec.externalId = r.string(QStringLiteral("external_id"), true, 100);
+        rec.keys = resolver.note(r);
+        rec.pos = r.string(QStringLiteral("pos"), false, 100);
+        rec.cheque = r.string(QStringLiteral("cheque_number"), false, 100);
+        rec.at = r.time(QStringLiteral("purchased_at"), true);
+        rec.status = r.oneOf(QStringLiteral("status"), statuses);
+        rec.total = r.integer(QStringLiteral("total"), false, 0);
+        rec.discount = r.integer(QStringLiteral("discount"), false, 0);
+        rec.accrued = r.integer(QStringLiteral("bonus_accrued"), false, 0);
+        rec.spent = r.integer(QStringLiteral("bonus_spent"), false, 0);
+        rec.currency = r.string(QStringLiteral("currency"), false, 3);
         const auto lines = r.array(QStringLiteral("lines"), false, 1000);
-        struct Line {
-            QString sku, name, category, offer;
-            double quantity;
-            qint64 price, discount, amount;
-        };
-        QList<Line> parsed;
         qint64 linesSum = 0;
         if (lines) {
             for (int j = 0; j < lines->size(); ++j) {
@@ -263,87 +230,178 @@ Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue 
                 l.amount = amount ? *amount : std::max<qint64>(0, qRound64(l.price * l.quantity) - l.discount);
                 linesSum += l.amount;
                 for (const auto &e : errorsOf(lr.finish())) r.fail(QStringLiteral("lines[%1].").arg(j) + e.field, e.message);
-                parsed.append(l);
+                if (!l.sku.isEmpty() && !seenSkus.contains(l.sku)) {
+                    seenSkus.insert(l.sku);
+                    skus << l.sku;
+                }
+                rec.lines.append(l);
             }
         }
-        if (cur && *cur != currency)
+        if (!rec.total) rec.total = linesSum;
+        if (rec.externalId) externalIds << *rec.externalId;
+    }
+
+    auto conn = m_db.connection();
+    if (!conn) return conn.error();
+    // Every customer, card, account and product a row refers to is looked up below, in
+    // this transaction.
+    ForeignKeyChecksOff trusted(m_db, *conn);
+    Transaction tx(m_db, *conn, true);
+    if (auto b = tx.begin(); !b) return b.error();
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+
+    Sql partner(*conn, QStringLiteral("SELECT id, currency FROM partners ORDER BY id LIMIT 1"));
+    if (auto r = partner.exec(); !r) return r.error();
+    if (!partner.next()) return Error::make(Core::ErrorKind::Internal, QStringLiteral("No partner is configured."));
+    const qint64 partnerId = partner.value(0).toLongLong();
+    const QString currency = partner.value(1).toString();
+
+    // Receipts already stored, by external id. Receipts created below join the map, so a
+    // repeat inside the batch is a duplicate too.
+    QHash<QString, qint64> known;
+    if (auto r = selectIn(*conn, QStringLiteral("SELECT external_id, id FROM receipts WHERE partner_id = ? AND external_id IN (%1)"),
+                          {partnerId}, externalIds, [&](const Sql &q) { known.insert(q.value(0).toString(), q.value(1).toLongLong()); });
+        !r)
+        return r.error();
+    if (auto r = resolver.lookUp(*conn); !r) return r.error();
+    QHash<QString, QVariant> productIds;
+    if (auto r = selectIn(*conn, QStringLiteral("SELECT sku, id FROM products WHERE partner_id = ? AND sku IN (%1)"), {partnerId}, skus,
+                          [&](const Sql &q) { productIds.insert(q.value(0).toString(), q.value(1)); });
+        !r)
+        return r.error();
+
+    // Each record takes its customer and card; those that earn or spend points need
+    // their card's account, looked up for all of them at once.
+    QVariantList cardsWithPoints;
+    QSet<qint64> seenCards;
+    for (Record &rec : records) {
+        if (!rec.reader) continue;
+        Core::Json::Reader &r = *rec.reader;
+        rec.who = resolver.resolve(rec.keys, r);
+        if (rec.currency && *rec.currency != currency)
             r.fail(QStringLiteral("currency"), QStringLiteral("This brand keeps receipts in %1.").arg(currency));
-        if (!total) total = linesSum;
-        if (auto done = r.finish(); !done) {
-            results.append(itemResult(i, externalId.value_or(QString()), QStringLiteral("rejected"), std::nullopt, done.error().fields));
+        const auto done = r.finish();
+        rec.valid = bool(done);
+        rec.errors = errorsOf(done);
+        if (rec.valid && rec.who.cardId && rec.status.value_or(QStringLiteral("completed")) == QLatin1String("completed") &&
+            (rec.accrued.value_or(0) > 0 || rec.spent.value_or(0) > 0) && !seenCards.contains(*rec.who.cardId)) {
+            seenCards.insert(*rec.who.cardId);
+            cardsWithPoints << *rec.who.cardId;
+        }
+    }
+    QHash<qint64, qint64> accounts;  // card -> its first account
+    if (auto r = selectIn(*conn, QStringLiteral("SELECT card_id, MIN(account_id) FROM card_accounts WHERE card_id IN (%1) GROUP BY card_id"), {},
+                          cardsWithPoints, [&](const Sql &q) { accounts.insert(q.value(0).toLongLong(), q.value(1).toLongLong()); });
+        !r)
+        return r.error();
+
+    // Ids for new receipts, taken here so that receipts, their lines and ledger rows can
+    // all be written with multi-row INSERTs: on SQLite this transaction holds the write
+    // lock (BEGIN IMMEDIATE), so the maximum is ours; PostgreSQL hands out a block of its
+    // sequence. (A concurrent PostgreSQL request storing the same external id in the
+    // same moment makes this batch fail on the unique key; retried, it reports duplicates.)
+    QList<qint64> freeIds;
+    qint64 nextId = 0;
+    if (m_db.isSqlite()) {
+        Sql q(*conn, QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM receipts"));
+        auto v = q.scalar();
+        if (!v) return v.error();
+        nextId = v->toLongLong();
+    } else {
+        Sql q(*conn, QStringLiteral("SELECT nextval(pg_get_serial_sequence('receipts', 'id')) FROM generate_series(1, ?)"));
+        q.bind(qint64(list.size()));
+        if (auto r = q.exec(); !r) return r.error();
+        while (q.next()) freeIds << q.value(0).toLongLong();
+    }
+    auto newReceiptId = [&]() { return m_db.isSqlite() ? ++nextId : freeIds.takeFirst(); };
+    BulkInsert receiptRows(*conn, QStringLiteral("receipts"),
+                           columnList("id, partner_id, external_id, customer_id, card_id, pos, cheque_number, purchased_at, status, total, discount, bonus_accrued, bonus_spent, currency, created_at"));
+    // Lines and ledger rows go out as multi-row INSERTs too, and customer metrics and
+    // account balances as a few UPDATEs, when the batch is done: per-row statements
+    // cost more than the rows themselves.
+    BulkInsert lineRows(*conn, QStringLiteral("receipt_lines"),
+                        columnList("receipt_id, line_no, product_id, sku, name, category, quantity, price, discount, amount, offer"));
+    BulkInsert ledgerRows(*conn, QStringLiteral("bonus_ledger"),
+                          columnList("account_id, customer_id, kind, amount, status, receipt_id, description, created_at, activates_at, expires_at"));
+    QHash<qint64, Core::CustomerMetrics> purchases;      // per customer, this batch
+    QHash<qint64, std::pair<qint64, qint64>> balances;  // account -> active, pending change
+    const QVariant noText(QMetaType(QMetaType::QString)), noId(QMetaType(QMetaType::LongLong));
+    auto text = [&](const std::optional<QString> &v) { return !v || v->isEmpty() ? noText : QVariant(*v); };
+    auto id = [&](const std::optional<qint64> &v) { return v ? QVariant(*v) : noId; };
+
+    QJsonArray results;
+    int created = 0, duplicates = 0, rejected = 0;
+    for (int i = 0; i < records.size(); ++i) {
+        const Record &rec = records.at(i);
+        if (!rec.reader) {
+            results.append(itemResult(i, {}, QStringLiteral("rejected"), std::nullopt,
+                                      {{QStringLiteral("receipts[%1]").arg(i), QStringLiteral("Must be an object.")}}));
             ++rejected;
             continue;
         }
-        const QString st = status.value_or(QStringLiteral("completed"));
-        if (const auto old = known.constFind(*externalId); old != known.cend()) {
-            results.append(itemResult(i, *externalId, QStringLiteral("duplicate"), *old));
+        if (!rec.valid) {
+            results.append(itemResult(i, rec.externalId.value_or(QString()), QStringLiteral("rejected"), std::nullopt,
+                                      rec.errors));
+            ++rejected;
+            continue;
+        }
+        const QString &externalId = *rec.externalId;
+        if (const auto old = known.constFind(externalId); old != known.cend()) {
+            results.append(itemResult(i, externalId, QStringLiteral("duplicate"), *old));
             ++duplicates;
             continue;
         }
         const qint64 receiptId = newReceiptId();
-        known.insert(*externalId, receiptId);
-        receiptRows.row({receiptId, partnerId, *externalId, who->customerId ? QVariant(*who->customerId) : QVariant(QMetaType(QMetaType::LongLong)),
-                         who->cardId ? QVariant(*who->cardId) : QVariant(QMetaType(QMetaType::LongLong)), text(pos.value_or(QString())),
-                         text(cheque.value_or(QString())), *at, st, *total, discount.value_or(0), accrued.value_or(0), spent.value_or(0),
-                         currency, now});
-        for (int j = 0; j < parsed.size(); ++j) {
-            const Line &l = parsed.at(j);
-            QVariant productId(QMetaType(QMetaType::LongLong));
-            if (!l.sku.isEmpty()) {
-                auto known = productIds.constFind(l.sku);
-                if (known == productIds.cend()) {
-                    product.bind(partnerId).bind(l.sku);
-                    auto id = product.scalar();
-                    if (!id) return id.error();
-                    known = productIds.insert(l.sku, id->isValid() ? *id : productId);
-                }
-                productId = *known;
-            }
-            lineRows.row({receiptId, j + 1, productId, text(l.sku), l.name, text(l.category), l.quantity, l.price, l.discount, l.amount,
-                          text(l.offer)});
+        known.insert(externalId, receiptId);
+        const QString st = rec.status.value_or(QStringLiteral("completed"));
+        const qint64 at = *rec.at, accrued = rec.accrued.value_or(0), spent = rec.spent.value_or(0);
+        receiptRows.row({receiptId, partnerId, externalId, id(rec.who.customerId), id(rec.who.cardId), text(rec.pos), text(rec.cheque), at, st,
+                         *rec.total, rec.discount.value_or(0), accrued, spent, currency, now});
+        for (int j = 0; j < rec.lines.size(); ++j) {
+            const Line &l = rec.lines.at(j);
+            lineRows.row({receiptId, j + 1, l.sku.isEmpty() ? noId : productIds.value(l.sku, noId), text(l.sku), l.name, text(l.category),
+                          l.quantity, l.price, l.discount, l.amount, text(l.offer)});
         }
-        if (who->customerId && st == QLatin1String("completed")) purchases[*who->customerId].addPurchase(*total, *at);
-        if (who->cardId && st == QLatin1String("completed") && (accrued.value_or(0) > 0 || spent.value_or(0) > 0)) {
-            auto acc = accounts.constFind(*who->cardId);
-            if (acc == accounts.cend()) {
-                account.bind(*who->cardId);
-                auto id = account.scalar();
-                if (!id) return id.error();
-                acc = accounts.insert(*who->cardId, *id);
-            }
-            if (acc->isValid()) {
-                const QVariant customer = who->customerId ? QVariant(*who->customerId) : QVariant(QMetaType(QMetaType::LongLong));
-                const QVariant none(QMetaType(QMetaType::LongLong));
-                if (accrued.value_or(0) > 0)
-                    ledgerRows.row({*acc, customer, QStringLiteral("accrual"), *accrued, QStringLiteral("pending"), receiptId,
-                                    QStringLiteral("Purchase %1").arg(cheque.value_or(*externalId)), *at, *at + kActivationDelay,
-                                    *at + kPointsLifetime});
-                if (spent.value_or(0) > 0)
-                    ledgerRows.row({*acc, customer, QStringLiteral("deduction"), -*spent, QStringLiteral("spent"), receiptId,
-                                    QStringLiteral("Paid with points, purchase %1").arg(cheque.value_or(*externalId)), *at, none, none});
-                auto &change = balances[acc->toLongLong()];
-                change.first -= spent.value_or(0);
-                change.second += accrued.value_or(0);
-            }
+        const bool completed = st == QLatin1String("completed");
+        if (rec.who.customerId && completed) purchases[*rec.who.customerId].addPurchase(*rec.total, at);
+        if (const auto acc = rec.who.cardId ? accounts.constFind(*rec.who.cardId) : accounts.cend();
+            completed && acc != accounts.cend()) {
+            const QString cheque = rec.cheque.value_or(externalId);
+            if (accrued > 0)
+                ledgerRows.row({*acc, id(rec.who.customerId), QStringLiteral("accrual"), accrued, QStringLiteral("pending"), receiptId,
+                                QStringLiteral("Purchase %1").arg(cheque), at, at + kActivationDelay, at + kPointsLifetime});
+            if (spent > 0)
+                ledgerRows.row({*acc, id(rec.who.customerId), QStringLiteral("deduction"), -spent, QStringLiteral("spent"), receiptId,
+                                QStringLiteral("Paid with points, purchase %1").arg(cheque), at, noId, noId});
+            auto &change = balances[*acc];
+            change.first -= spent;
+            change.second += accrued;
         }
-        results.append(itemResult(i, *externalId, QStringLiteral("created"), receiptId));
+        results.append(itemResult(i, externalId, QStringLiteral("created"), receiptId));
         ++created;
     }
     if (auto r = receiptRows.flush(); !r) return r.error();
     if (auto r = lineRows.flush(); !r) return r.error();
     if (auto r = ledgerRows.flush(); !r) return r.error();
-    for (auto it = purchases.cbegin(); it != purchases.cend(); ++it) {
-        const Core::CustomerMetrics &m = it.value();
-        metrics.bind(m.ordersCount).bind(m.revenue).bind(*m.firstPurchaseAt).bind(*m.firstPurchaseAt).bind(*m.lastPurchaseAt)
-            .bind(*m.lastPurchaseAt).bind(now).bind(it.key());
-        if (auto e = metrics.exec(); !e) return e.error();
-    }
-    Sql balance(*conn, QStringLiteral("UPDATE bonus_accounts SET active_balance = active_balance + ?, pending_balance = pending_balance + ? WHERE id = ?"),
-                Sql::Direct);
-    for (auto it = balances.cbegin(); it != balances.cend(); ++it) {
-        balance.bind(it->first).bind(it->second).bind(it.key());
-        if (auto e = balance.exec(); !e) return e.error();
-    }
+
+    QList<QVariantList> metricRows, balanceRows;
+    for (auto it = purchases.cbegin(); it != purchases.cend(); ++it)
+        metricRows.append({it.key(), it->ordersCount, it->revenue, *it->firstPurchaseAt, *it->lastPurchaseAt});
+    for (auto it = balances.cbegin(); it != balances.cend(); ++it) balanceRows.append({it.key(), it->first, it->second});
+    if (auto r = updateFrom(*conn,
+                            QStringLiteral("UPDATE customers SET orders_count = orders_count + v.orders, revenue = revenue + v.spent, "
+                                           "first_purchase_at = CASE WHEN first_purchase_at IS NULL OR first_purchase_at > v.first_at THEN v.first_at ELSE first_purchase_at END, "
+                                           "last_purchase_at = CASE WHEN last_purchase_at IS NULL OR last_purchase_at < v.last_at THEN v.last_at ELSE last_purchase_at END, "
+                                           "updated_at = ") + QString::number(now) + QStringLiteral(" FROM (%1) AS v WHERE customers.id = v.id"),
+                            columnList("id, orders, spent, first_at, last_at"), metricRows);
+        !r)
+        return r.error();
+    if (auto r = updateFrom(*conn,
+                            QStringLiteral("UPDATE bonus_accounts SET active_balance = active_balance + v.active, "
+                                           "pending_balance = pending_balance + v.pending FROM (%1) AS v WHERE bonus_accounts.id = v.id"),
+                            columnList("id, active, pending"), balanceRows);
+        !r)
+        return r.error();
     if (auto c = tx.commit(); !c) return c.error();
     return QJsonObject{{QStringLiteral("created"), created}, {QStringLiteral("duplicates"), duplicates},
                        {QStringLiteral("rejected"), rejected}, {QStringLiteral("results"), results}};
@@ -355,6 +413,29 @@ Result<QJsonObject> IngestService::events(const Principal &, const QJsonValue &b
     const QJsonArray list = batchOf(body, QStringLiteral("events"), structural);
     if (!structural.isEmpty()) return Core::Json::validationError(structural);
 
+    struct Record {
+        std::optional<Core::Json::Reader> reader;  // none: not an object
+        CustomerResolver::Keys keys;
+        std::optional<QString> externalId, type, source;
+        std::optional<QJsonObject> properties;
+        std::optional<qint64> at;
+    };
+    CustomerResolver resolver(m_phones);
+    QList<Record> records(list.size());
+    for (int i = 0; i < list.size(); ++i) {
+        if (!list.at(i).isObject()) continue;
+        Record &rec = records[i];
+        Core::Json::Reader &r = rec.reader.emplace(list.at(i).toObject(), QStringLiteral("events[%1]").arg(i));
+        rec.externalId = r.string(QStringLiteral("external_id"), true, 100);
+        rec.keys = resolver.note(r);
+        rec.type = r.string(QStringLiteral("type"), true, 100);
+        rec.properties = r.object(QStringLiteral("properties"));
+        rec.source = r.string(QStringLiteral("source"), false, 100);
+        rec.at = r.time(QStringLiteral("occurred_at"), true);
+        if (rec.properties && QJsonDocument(*rec.properties).toJson(QJsonDocument::Compact).size() > 16384)
+            r.fail(QStringLiteral("properties"), QStringLiteral("Must be at most 16 KiB of JSON."));
+    }
+
     auto conn = m_db.connection();
     if (!conn) return conn.error();
     Transaction tx(m_db, *conn, true);
@@ -363,50 +444,43 @@ Result<QJsonObject> IngestService::events(const Principal &, const QJsonValue &b
     Sql partner(*conn, QStringLiteral("SELECT MIN(id) FROM partners"));
     auto partnerId = partner.scalar();
     if (!partnerId) return partnerId.error();
+    if (auto r = resolver.lookUp(*conn); !r) return r.error();
 
-    CustomerResolver resolver(*conn, m_phones);
     Sql ins(*conn, QStringLiteral("INSERT INTO events (partner_id, external_id, customer_id, type, properties, source, occurred_at, created_at) "
                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (partner_id, external_id) DO NOTHING RETURNING id"));
     Sql existing(*conn, QStringLiteral("SELECT id FROM events WHERE partner_id = ? AND external_id = ?"));
     QJsonArray results;
     int created = 0, duplicates = 0, rejected = 0;
-    for (int i = 0; i < list.size(); ++i) {
-        const QString prefix = QStringLiteral("events[%1]").arg(i);
-        if (!list.at(i).isObject()) {
-            results.append(itemResult(i, {}, QStringLiteral("rejected"), std::nullopt, {{prefix, QStringLiteral("Must be an object.")}}));
+    for (int i = 0; i < records.size(); ++i) {
+        Record &rec = records[i];
+        if (!rec.reader) {
+            results.append(itemResult(i, {}, QStringLiteral("rejected"), std::nullopt,
+                                      {{QStringLiteral("events[%1]").arg(i), QStringLiteral("Must be an object.")}}));
             ++rejected;
             continue;
         }
-        Core::Json::Reader r(list.at(i).toObject(), prefix);
-        const auto externalId = r.string(QStringLiteral("external_id"), true, 100);
-        auto who = resolver.resolve(r);
-        if (!who) return who.error();
-        const auto type = r.string(QStringLiteral("type"), true, 100);
-        const auto props = r.object(QStringLiteral("properties"));
-        const auto source = r.string(QStringLiteral("source"), false, 100);
-        const auto at = r.time(QStringLiteral("occurred_at"), true);
-        if (props && QJsonDocument(*props).toJson(QJsonDocument::Compact).size() > 16384)
-            r.fail(QStringLiteral("properties"), QStringLiteral("Must be at most 16 KiB of JSON."));
-        if (auto done = r.finish(); !done) {
-            results.append(itemResult(i, externalId.value_or(QString()), QStringLiteral("rejected"), std::nullopt, done.error().fields));
+        const auto who = resolver.resolve(rec.keys, *rec.reader);
+        if (auto done = rec.reader->finish(); !done) {
+            results.append(itemResult(i, rec.externalId.value_or(QString()), QStringLiteral("rejected"), std::nullopt, done.error().fields));
             ++rejected;
             continue;
         }
-        ins.bind(*partnerId).bind(*externalId)
-            .bind(who->customerId ? QVariant(*who->customerId) : QVariant(QMetaType(QMetaType::LongLong)))
-            .bind(*type).bind(props ? QString::fromUtf8(QJsonDocument(*props).toJson(QJsonDocument::Compact)) : QStringLiteral("{}"))
-            .bindOptional(source).bind(*at).bind(now);
+        ins.bind(*partnerId).bind(*rec.externalId)
+            .bind(who.customerId ? QVariant(*who.customerId) : QVariant(QMetaType(QMetaType::LongLong)))
+            .bind(*rec.type)
+            .bind(rec.properties ? QString::fromUtf8(QJsonDocument(*rec.properties).toJson(QJsonDocument::Compact)) : QStringLiteral("{}"))
+            .bindOptional(rec.source).bind(*rec.at).bind(now);
         auto newId = ins.scalar();
         if (!newId) return newId.error();
         if (!newId->isValid()) {
-            existing.bind(*partnerId).bind(*externalId);
+            existing.bind(*partnerId).bind(*rec.externalId);
             auto old = existing.scalar();
             if (!old) return old.error();
-            results.append(itemResult(i, *externalId, QStringLiteral("duplicate"), old->toLongLong()));
+            results.append(itemResult(i, *rec.externalId, QStringLiteral("duplicate"), old->toLongLong()));
             ++duplicates;
             continue;
         }
-        results.append(itemResult(i, *externalId, QStringLiteral("created"), newId->toLongLong()));
+        results.append(itemResult(i, *rec.externalId, QStringLiteral("created"), newId->toLongLong()));
         ++created;
     }
     if (auto c = tx.commit(); !c) return c.error();

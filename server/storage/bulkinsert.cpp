@@ -95,4 +95,25 @@ Result<void> BulkInsert::flush() {
     return {};
 }
 
+Result<void> updateFrom(const QSqlDatabase &conn, const QString &statement, const QStringList &columns, const QList<QVariantList> &rows) {
+    QString first = QStringLiteral("SELECT "), next = QStringLiteral(" UNION ALL SELECT ");
+    for (qsizetype c = 0; c < columns.size(); ++c) {
+        // Every value typed: PostgreSQL cannot infer a parameter's type in a UNION.
+        first += (c ? QStringLiteral(", ") : QString()) + QStringLiteral("CAST(? AS BIGINT) AS ") + columns.at(c);
+        next += (c ? QStringLiteral(", ") : QString()) + QStringLiteral("CAST(? AS BIGINT)");
+    }
+    for (qsizetype from = 0; from < rows.size(); from += kInListSlice) {
+        const qsizetype count = std::min(kInListSlice, rows.size() - from);
+        QString derived = first;
+        for (qsizetype r = 1; r < count; ++r) derived += next;
+        Sql q(conn, statement.arg(derived), Sql::Direct);
+        for (qsizetype r = from; r < from + count; ++r) {
+            Q_ASSERT(rows.at(r).size() == columns.size());
+            for (const QVariant &v : rows.at(r)) q.bind(v);
+        }
+        if (auto e = q.exec(); !e) return e.error();
+    }
+    return {};
+}
+
 }  // namespace LoyaltyDesk::Server

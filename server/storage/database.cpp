@@ -499,6 +499,28 @@ qint64 Sql::numRowsAffected() const
     return m_direct ? m_direct->changes : m_query.numRowsAffected();
 }
 
+QString placeholders(qsizetype n)
+{
+    QString s;
+    s.reserve(n * 3);
+    for (qsizetype i = 0; i < n; ++i) s += i ? QStringLiteral(", ?") : QStringLiteral("?");
+    return s;
+}
+
+Result<void> selectIn(const QSqlDatabase &conn, const QString &statement, const QVariantList &leading, const QVariantList &values,
+                      const std::function<void(const Sql &)> &row)
+{
+    for (qsizetype from = 0; from < values.size(); from += kInListSlice) {
+        const qsizetype count = std::min(kInListSlice, values.size() - from);
+        Sql q(conn, statement.arg(placeholders(count)), Sql::Direct);
+        for (const QVariant &v : leading) q.bind(v);
+        for (qsizetype i = from; i < from + count; ++i) q.bind(values.at(i));
+        if (auto r = q.exec(); !r) return r.error();
+        while (q.next()) row(q);
+    }
+    return {};
+}
+
 Result<QVariant> Sql::scalar()
 {
     if (auto r = exec(); !r) return r.error();

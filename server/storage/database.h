@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -104,6 +105,18 @@ private:
     int m_nextBind = 0;
     std::unique_ptr<DirectStatement> m_direct;
 };
+
+// "?, ?, ?" for n values.
+QString placeholders(qsizetype n);
+
+// Runs `statement`, in which "%1" stands for a list of values, for `values` in slices
+// of at most kInListSlice (within both databases' limits on parameters and compound
+// terms), binding `leading` before each slice's values; `row` sees every row of every
+// slice. A few statements per batch instead of one per record: on PostgreSQL each
+// statement is a round trip.
+constexpr qsizetype kInListSlice = 500;
+Result<void> selectIn(const QSqlDatabase &conn, const QString &statement, const QVariantList &leading, const QVariantList &values,
+                      const std::function<void(const Sql &)> &row);
 
 // The SQLite handle under a QtSql connection, or null (another driver).
 sqlite3 *sqliteHandle(const QSqlDatabase &conn);
