@@ -388,18 +388,16 @@ Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue 
     for (auto it = purchases.cbegin(); it != purchases.cend(); ++it)
         metricRows.append({it.key(), it->ordersCount, it->revenue, *it->firstPurchaseAt, *it->lastPurchaseAt});
     for (auto it = balances.cbegin(); it != balances.cend(); ++it) balanceRows.append({it.key(), it->first, it->second});
-    if (auto r = updateFrom(*conn,
-                            QStringLiteral("UPDATE customers SET orders_count = orders_count + v.orders, revenue = revenue + v.spent, "
-                                           "first_purchase_at = CASE WHEN first_purchase_at IS NULL OR first_purchase_at > v.first_at THEN v.first_at ELSE first_purchase_at END, "
-                                           "last_purchase_at = CASE WHEN last_purchase_at IS NULL OR last_purchase_at < v.last_at THEN v.last_at ELSE last_purchase_at END, "
-                                           "updated_at = ") + QString::number(now) + QStringLiteral(" FROM (%1) AS v WHERE customers.id = v.id"),
-                            columnList("id, orders, spent, first_at, last_at"), metricRows);
+    if (auto r = updateRows(*conn, QStringLiteral("customers"), columnList("id, orders, spent, first_at, last_at"),
+                            QStringLiteral("orders_count = orders_count + :orders, revenue = revenue + :spent, "
+                                           "first_purchase_at = CASE WHEN first_purchase_at IS NULL OR first_purchase_at > :first_at THEN :first_at ELSE first_purchase_at END, "
+                                           "last_purchase_at = CASE WHEN last_purchase_at IS NULL OR last_purchase_at < :last_at THEN :last_at ELSE last_purchase_at END, "
+                                           "updated_at = ") + QString::number(now),
+                            metricRows);
         !r)
         return r.error();
-    if (auto r = updateFrom(*conn,
-                            QStringLiteral("UPDATE bonus_accounts SET active_balance = active_balance + v.active, "
-                                           "pending_balance = pending_balance + v.pending FROM (%1) AS v WHERE bonus_accounts.id = v.id"),
-                            columnList("id, active, pending"), balanceRows);
+    if (auto r = updateRows(*conn, QStringLiteral("bonus_accounts"), columnList("id, active, pending"),
+                            QStringLiteral("active_balance = active_balance + :active, pending_balance = pending_balance + :pending"), balanceRows);
         !r)
         return r.error();
     if (auto c = tx.commit(); !c) return c.error();

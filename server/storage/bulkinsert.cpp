@@ -95,23 +95,54 @@ Result<void> BulkInsert::flush() {
     return {};
 }
 
-Result<void> updateFrom(const QSqlDatabase &conn, const QString &statement, const QStringList &columns, const QList<QVariantList> &rows) {
+Result<void> updateRows(const QSqlDatabase &conn, const QString &table, const QStringList &columns, const QString &assignments,
+                        const QList<QVariantList> &rows) {
+    // Longer names first, so that ":total" is not taken for ":tot" followed by "al".
+    QStringList byLength = columns.mid(1);
+    std::sort(byLength.begin(), byLength.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    auto assign = [&](auto &&reference) {
+        QString out = assignments;
+        for (const QString &c : byLength) out.replace(u':' + c, reference(c));
+        return out;
+    };
+    if (sqliteHandle(conn)) {
+        // No round trips on SQLite: one prepared single-row UPDATE, stepped per row, costs
+        // less than parsing and materializing a derived table of hundreds.
+        Sql q(conn, QStringLiteral("UPDATE ") + table + QStringLiteral(" SET ") +
+                        assign([&](const QString &c) -> QString { return u'?' + QString::number(columns.indexOf(c) + 1); }) +
+                        QStringLiteral(" WHERE ") + columns.first() + QStringLiteral(" = ?1"),
+              Sql::Direct);
+        for (const QVariantList &row : rows) {
+            Q_ASSERT(row.size() == columns.size());
+            for (const QVariant &v : row) q.bind(v);
+            if (auto e = q.exec(); !e) return e.error();
+        }
+        return {};
+    }
     QString first = QStringLiteral("SELECT "), next = QStringLiteral(" UNION ALL SELECT ");
     for (qsizetype c = 0; c < columns.size(); ++c) {
         // Every value typed: PostgreSQL cannot infer a parameter's type in a UNION.
         first += (c ? QStringLiteral(", ") : QString()) + QStringLiteral("CAST(? AS BIGINT) AS ") + columns.at(c);
         next += (c ? QStringLiteral(", ") : QString()) + QStringLiteral("CAST(? AS BIGINT)");
     }
+    const QString set = assign([](const QString &c) -> QString { return QStringLiteral("v.") + c; });
+    std::unique_ptr<Sql> q;
+    qsizetype prepared = 0;
     for (qsizetype from = 0; from < rows.size(); from += kInListSlice) {
         const qsizetype count = std::min(kInListSlice, rows.size() - from);
-        QString derived = first;
-        for (qsizetype r = 1; r < count; ++r) derived += next;
-        Sql q(conn, statement.arg(derived), Sql::Direct);
+        if (count != prepared) {
+            QString derived = first;
+            for (qsizetype r = 1; r < count; ++r) derived += next;
+            q = std::make_unique<Sql>(conn, QStringLiteral("UPDATE ") + table + QStringLiteral(" SET ") + set + QStringLiteral(" FROM (") +
+                                                derived + QStringLiteral(") AS v WHERE ") + table + u'.' + columns.first() +
+                                                QStringLiteral(" = v.") + columns.first());
+            prepared = count;
+        }
         for (qsizetype r = from; r < from + count; ++r) {
             Q_ASSERT(rows.at(r).size() == columns.size());
-            for (const QVariant &v : rows.at(r)) q.bind(v);
+            for (const QVariant &v : rows.at(r)) q->bind(v);
         }
-        if (auto e = q.exec(); !e) return e.error();
+        if (auto e = q->exec(); !e) return e.error();
     }
     return {};
 }

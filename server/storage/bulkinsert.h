@@ -55,12 +55,13 @@ inline QStringList columnList(const char *names) {
     return out;
 }
 
-// Runs `statement` ("UPDATE t SET ... FROM (%1) AS v WHERE t.id = v.id") with "%1"
-// standing for a derived table of `rows`, integers named by `columns`, in slices of at
-// most kInListSlice rows: one statement per slice, so one round trip per few hundred
-// rows on PostgreSQL. The same statement runs on both databases (SQLite plans it as a
-// scan of the rows and a primary-key search per row).
-Result<void> updateFrom(const QSqlDatabase &conn, const QString &statement, const QStringList &columns, const QList<QVariantList> &rows);
+// Updates rows of `table` by their key: `columns` name the values of each row in
+// `rows` (integers, the key first), and `assignments` use them as ":name"
+// ("total = total + :added, ..."). On PostgreSQL one UPDATE ... FROM a derived table
+// of up to kInListSlice rows per statement, so one round trip per few hundred rows; on
+// SQLite, which has no round trips, one prepared single-row UPDATE stepped per row.
+Result<void> updateRows(const QSqlDatabase &conn, const QString &table, const QStringList &columns, const QString &assignments,
+                        const QList<QVariantList> &rows);
 
 // A NULL of the given type, as QtSql binds it.
 inline QVariant sqlNull(QMetaType::Type type = QMetaType::LongLong) {

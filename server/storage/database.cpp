@@ -510,13 +510,21 @@ QString placeholders(qsizetype n)
 Result<void> selectIn(const QSqlDatabase &conn, const QString &statement, const QVariantList &leading, const QVariantList &values,
                       const std::function<void(const Sql &)> &row)
 {
-    for (qsizetype from = 0; from < values.size(); from += kInListSlice) {
-        const qsizetype count = std::min(kInListSlice, values.size() - from);
-        Sql q(conn, statement.arg(placeholders(count)), Sql::Direct);
-        for (const QVariant &v : leading) q.bind(v);
-        for (qsizetype i = from; i < from + count; ++i) q.bind(values.at(i));
-        if (auto r = q.exec(); !r) return r.error();
-        while (q.next()) row(q);
+    // SQLite runs a statement without a round trip: one value at a time through one
+    // prepared statement costs less than parsing hundreds of placeholders.
+    const qsizetype slice = sqliteHandle(conn) ? 1 : kInListSlice;
+    std::unique_ptr<Sql> q;
+    qsizetype prepared = 0;
+    for (qsizetype from = 0; from < values.size(); from += slice) {
+        const qsizetype count = std::min(slice, values.size() - from);
+        if (count != prepared) {
+            q = std::make_unique<Sql>(conn, statement.arg(placeholders(count)), Sql::Direct);
+            prepared = count;
+        }
+        for (const QVariant &v : leading) q->bind(v);
+        for (qsizetype i = from; i < from + count; ++i) q->bind(values.at(i));
+        if (auto r = q->exec(); !r) return r.error();
+        while (q->next()) row(*q);
     }
     return {};
 }

@@ -396,6 +396,52 @@ TEST_P(Api, IngestIsIdempotentAndReportsBadRecords)
     EXPECT_EQ(server->post("/api/v1/receipts", json({{QStringLiteral("rows"), QJsonArray{}}}), admin).status, 400);
 }
 
+// A batch larger than one lookup statement's slice: every record still finds its own
+// customer, by card, e-mail, id or phone, and an unknown card is rejected at its index.
+TEST_P(Api, ABatchOfThousandsResolvesEveryRecordToItsOwnCustomer)
+{
+    const qint64 a = createCustomer({{QStringLiteral("first_name"), QStringLiteral("Ann")}, {QStringLiteral("phone"), QStringLiteral("+79161234567")}});
+    const qint64 b = createCustomer({{QStringLiteral("first_name"), QStringLiteral("Bob")}, {QStringLiteral("email"), QStringLiteral("Bee@Example.COM")}});
+    const qint64 c = createCustomer({{QStringLiteral("first_name"), QStringLiteral("Cid")}});
+    ASSERT_EQ(server->post("/api/v1/customers/" + std::to_string(a) + "/cards", json({{QStringLiteral("number"), QStringLiteral("7000001")}}), admin).status, 201);
+    QJsonArray batch;
+    for (int i = 0; i < 1200; ++i) {
+        QJsonObject r = receipt(QStringLiteral("big-%1").arg(i), QStringLiteral("7000001"), QStringLiteral("2025-04-01T10:00:00Z"), QStringLiteral("BIG-%1").arg(i));
+        if (i % 4 == 1) {
+            r.remove(QStringLiteral("card_number"));
+            r.insert(QStringLiteral("email"), QStringLiteral(" Bee@EXAMPLE.com "));
+        } else if (i % 4 == 2) {
+            r.remove(QStringLiteral("card_number"));
+            r.insert(QStringLiteral("customer_id"), c);
+        } else if (i % 4 == 3) {
+            r.insert(QStringLiteral("card_number"), QStringLiteral("9900%1").arg(i, 5, 10, QLatin1Char(u'0')));
+        }
+        batch.append(r);
+    }
+    QJsonObject byPhone = receipt(QStringLiteral("big-phone"), QString(), QStringLiteral("2025-04-02T10:00:00Z"), QStringLiteral("BIG-P"));
+    byPhone.remove(QStringLiteral("card_number"));
+    byPhone.insert(QStringLiteral("phone"), QStringLiteral("8 (916) 123-45-67"));
+    batch.append(byPhone);
+
+    const QJsonObject result = ingestReceipts(batch);
+    EXPECT_EQ(result.value(QStringLiteral("created")).toInt(), 901);
+    EXPECT_EQ(result.value(QStringLiteral("rejected")).toInt(), 300);
+    const QJsonObject unknown = result.value(QStringLiteral("results")).toArray().at(1199).toObject();
+    EXPECT_EQ(unknown.value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
+    EXPECT_EQ(unknown.value(QStringLiteral("errors")).toArray().at(0).toObject().value(QStringLiteral("field")).toString(),
+              QStringLiteral("receipts[1199].card_number"));
+    auto orders = [&](qint64 id) {
+        return server->get("/api/v1/customers/" + std::to_string(id), admin).json().value(QStringLiteral("metrics")).toObject()
+            .value(QStringLiteral("orders_count")).toInt();
+    };
+    EXPECT_EQ(orders(a), 301);
+    EXPECT_EQ(orders(b), 300);
+    EXPECT_EQ(orders(c), 300);
+    // Points go to the card's account: only the 300 receipts that named A's card.
+    const HttpResult accounts = server->get("/api/v1/customers/" + std::to_string(a) + "/accounts", admin);
+    EXPECT_EQ(accounts.json().value(QStringLiteral("items")).toArray().at(0).toObject().value(QStringLiteral("pending_balance")).toInteger(), 300 * 50);
+}
+
 TEST_P(Api, BadRequestsGetClearErrorsAndLoseNothing)
 {
     const qint64 id = createCustomer({{QStringLiteral("first_name"), QStringLiteral("Keep")}});
