@@ -2752,10 +2752,6 @@
         <translation>JSON-файлы (*.json)</translation>
     </message>
     <message>
-        <source>%1 cannot be written: %2</source>
-        <translation>Не удаётся записать %1: %2</translation>
-    </message>
-    <message>
         <source>Exported to %1.</source>
         <translation>Экспортирован в %1.</translation>
     </message>
@@ -3137,6 +3133,314 @@
     <message>
         <source>Remove everything from the e-mail?</source>
         <translation>Удалить всё содержимое письма?</translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation>Блоки</translation>
+    </message>
+    <message>
+        <source>Styles</source>
+        <translation>Стили</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Слои</translation>
+    </message>
+    <message>
+        <source>Show block outlines</source>
+        <translation>Показать границы блоков</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Предпросмотр</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Во весь экран</translation>
+    </message>
+    <message>
+        <source>View the code</source>
+        <translation>Показать код</translation>
+    </message>
+    <message>
+        <source>As on a computer</source>
+        <translation>Как на компьютере</translation>
+    </message>
+    <message>
+        <source>As on a tablet</source>
+        <translation>Как на планшете</translation>
+    </message>
+    <message>
+        <source>As on a phone</source>
+        <translation>Как на телефоне</translation>
+    </message>
+    <message>
+        <source>Show or hide the images</source>
+        <translation>Показать или скрыть изображения</translation>
+    </message>
+    <message>
+        <source>Remove everything</source>
+        <translation>Очистить письмо</translation>
+    </message>
+    <message>
+        <source>One column</source>
+        <translation>Одна колонка</translation>
+    </message>
+    <message>
+        <source>Two columns</source>
+        <translation>Две колонки</translation>
+    </message>
+    <message>
+        <source>Three columns</source>
+        <translation>Три колонки</translation>
+    </message>
+    <message>
+        <source>Columns 3:7</source>
+        <translation>Колонки 3:7</translation>
+    </message>
+    <message>
+        <source>Button</source>
+        <translation>Кнопка</translation>
+    </message>
+    <message>
+        <source>Divider</source>
+        <translation>Линия</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <source>Heading and text</source>
+        <translation>Заголовок и текст</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Картинка</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Цитата</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Ссылка</translation>
+    </message>
+    <message>
+        <source>Link block</source>
+        <translation>Блок-ссылка</translation>
+    </message>
+    <message>
+        <source>Cards in a grid</source>
+        <translation>Карточки сеткой</translation>
+    </message>
+    <message>
+        <source>Cards in a list</source>
+        <translation>Карточки списком</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Ширина</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Высота</translation>
+    </message>
+    <message>
+        <source>Maximum width</source>
+        <translation>Наибольшая ширина</translation>
+    </message>
+    <message>
+        <source>Minimum height</source>
+        <translation>Наименьшая высота</translation>
+    </message>
+    <message>
+        <source>Outer spacing</source>
+        <translation>Внешний отступ</translation>
+    </message>
+    <message>
+        <source>Inner spacing</source>
+        <translation>Внутренний отступ</translation>
+    </message>
+    <message>
+        <source>Font</source>
+        <translation>Шрифт</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>Размер шрифта</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Насыщенность</translation>
+    </message>
+    <message>
+        <source>Letter spacing</source>
+        <translation>Межбуквенный интервал</translation>
+    </message>
+    <message>
+        <source>Text colour</source>
+        <translation>Цвет текста</translation>
+    </message>
+    <message>
+        <source>Line height</source>
+        <translation>Межстрочный интервал</translation>
+    </message>
+    <message>
+        <source>Alignment</source>
+        <translation>Выравнивание</translation>
+    </message>
+    <message>
+        <source>Underline and strike-through</source>
+        <translation>Подчёркивание и зачёркивание</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>Курсив</translation>
+    </message>
+    <message>
+        <source>Vertical alignment</source>
+        <translation>Вертикальное выравнивание</translation>
+    </message>
+    <message>
+        <source>Text shadow</source>
+        <translation>Тень текста</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Фон</translation>
+    </message>
+    <message>
+        <source>Merge cell borders</source>
+        <translation>Слияние границ ячеек</translation>
+    </message>
+    <message>
+        <source>Rounded corners</source>
+        <translation>Скругление углов</translation>
+    </message>
+    <message>
+        <source>Border</source>
+        <translation>Рамка</translation>
+    </message>
+    <message>
+        <source>Background image</source>
+        <translation>Фоновое изображение</translation>
+    </message>
+    <message>
+        <source>Thin</source>
+        <translation>Тонкий</translation>
+    </message>
+    <message>
+        <source>Extra light</source>
+        <translation>Сверхсветлый</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Светлый</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Обычный</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Средний</translation>
+    </message>
+    <message>
+        <source>Semi-bold</source>
+        <translation>Полужирный</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>Жирный</translation>
+    </message>
+    <message>
+        <source>Extra bold</source>
+        <translation>Сверхжирный</translation>
+    </message>
+    <message>
+        <source>Black</source>
+        <translation>Самый жирный</translation>
+    </message>
+    <message>
+        <source>On the baseline</source>
+        <translation>По базовой линии</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>По верху</translation>
+    </message>
+    <message>
+        <source>Middle</source>
+        <translation>По центру</translation>
+    </message>
+    <message>
+        <source>Bottom</source>
+        <translation>По низу</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <source>Solid</source>
+        <translation>Сплошная</translation>
+    </message>
+    <message>
+        <source>Dotted</source>
+        <translation>Точками</translation>
+    </message>
+    <message>
+        <source>Dashed</source>
+        <translation>Штрихами</translation>
+    </message>
+    <message>
+        <source>Double</source>
+        <translation>Двойная</translation>
+    </message>
+    <message>
+        <source>Groove</source>
+        <translation>Желобок</translation>
+    </message>
+    <message>
+        <source>Ridge</source>
+        <translation>Гребень</translation>
+    </message>
+    <message>
+        <source>Inset</source>
+        <translation>Вдавленная</translation>
+    </message>
+    <message>
+        <source>Outset</source>
+        <translation>Выпуклая</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>Идентификатор</translation>
+    </message>
+    <message>
+        <source>Tooltip</source>
+        <translation>Всплывающая подсказка</translation>
+    </message>
+    <message>
+        <source>Link address</source>
+        <translation>Адрес ссылки</translation>
+    </message>
+    <message>
+        <source>Opens in</source>
+        <translation>Где открывать</translation>
+    </message>
+    <message>
+        <source>Text instead of the image</source>
+        <translation>Текст вместо изображения</translation>
+    </message>
+    <message>
+        <source>Basic blocks</source>
+        <translation>Основные блоки</translation>
     </message>
 </context>
 <context>

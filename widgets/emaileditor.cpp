@@ -136,6 +136,7 @@ QString EmailEditorBridge::language() const {
 QVariantMap EmailEditorBridge::texts() const {
     return {
         {QStringLiteral("category"), EmailEditor::tr("LoyaltyDesk blocks")},
+        {QStringLiteral("presetCategory"), EmailEditor::tr("Basic blocks")},
         {QStringLiteral("header"), EmailEditor::tr("Header")},
         {QStringLiteral("hero"), EmailEditor::tr("Hero")},
         {QStringLiteral("favorites"), EmailEditor::tr("Your favourites")},
@@ -165,6 +166,108 @@ QVariantMap EmailEditorBridge::texts() const {
         {QStringLiteral("exportTitle"), EmailEditor::tr("HTML with inlined CSS")},
         {QStringLiteral("importButton"), EmailEditor::tr("Import")},
         {QStringLiteral("clearConfirm"), EmailEditor::tr("Remove everything from the e-mail?")},
+    };
+}
+
+QVariantMap EmailEditorBridge::messages() const {
+    const QVariantMap titles{
+        {QStringLiteral("open-blocks"), EmailEditor::tr("Blocks")},
+        {QStringLiteral("open-sm"), EmailEditor::tr("Styles")},
+        {QStringLiteral("open-tm"), EmailEditor::tr("Settings")},
+        {QStringLiteral("open-layers"), EmailEditor::tr("Layers")},
+        {QStringLiteral("sw-visibility"), EmailEditor::tr("Show block outlines")},
+        {QStringLiteral("preview"), EmailEditor::tr("Preview")},
+        {QStringLiteral("fullscreen"), EmailEditor::tr("Full screen")},
+        {QStringLiteral("export-template"), EmailEditor::tr("View the code")},
+        {QStringLiteral("set-device-desktop"), EmailEditor::tr("As on a computer")},
+        {QStringLiteral("set-device-tablet"), EmailEditor::tr("As on a tablet")},
+        {QStringLiteral("set-device-mobile"), EmailEditor::tr("As on a phone")},
+        {QStringLiteral("gjs-open-import-template"), EmailEditor::tr("Import HTML")},
+        {QStringLiteral("gjs-toggle-images"), EmailEditor::tr("Show or hide the images")},
+        {QStringLiteral("undo"), EmailEditor::tr("Undo")},
+        {QStringLiteral("redo"), EmailEditor::tr("Redo")},
+        {QStringLiteral("canvas-clear"), EmailEditor::tr("Remove everything")},
+    };
+    const QVariantMap blocks{
+        {QStringLiteral("sect100"), EmailEditor::tr("One column")},
+        {QStringLiteral("sect50"), EmailEditor::tr("Two columns")},
+        {QStringLiteral("sect30"), EmailEditor::tr("Three columns")},
+        {QStringLiteral("sect37"), EmailEditor::tr("Columns 3:7")},
+        {QStringLiteral("button"), EmailEditor::tr("Button")},
+        {QStringLiteral("divider"), EmailEditor::tr("Divider")},
+        {QStringLiteral("text"), EmailEditor::tr("Text")},
+        {QStringLiteral("text-sect"), EmailEditor::tr("Heading and text")},
+        {QStringLiteral("image"), EmailEditor::tr("Image")},
+        {QStringLiteral("quote"), EmailEditor::tr("Quote")},
+        {QStringLiteral("link"), EmailEditor::tr("Link")},
+        {QStringLiteral("link-block"), EmailEditor::tr("Link block")},
+        {QStringLiteral("grid-items"), EmailEditor::tr("Cards in a grid")},
+        {QStringLiteral("list-items"), EmailEditor::tr("Cards in a list")},
+    };
+    const QVariantMap properties{
+        {QStringLiteral("width"), EmailEditor::tr("Width")},
+        {QStringLiteral("height"), EmailEditor::tr("Height")},
+        {QStringLiteral("max-width"), EmailEditor::tr("Maximum width")},
+        {QStringLiteral("min-height"), EmailEditor::tr("Minimum height")},
+        {QStringLiteral("margin"), EmailEditor::tr("Outer spacing")},
+        {QStringLiteral("padding"), EmailEditor::tr("Inner spacing")},
+        {QStringLiteral("font-family"), EmailEditor::tr("Font")},
+        {QStringLiteral("font-size"), EmailEditor::tr("Font size")},
+        {QStringLiteral("font-weight"), EmailEditor::tr("Weight")},
+        {QStringLiteral("letter-spacing"), EmailEditor::tr("Letter spacing")},
+        {QStringLiteral("color"), EmailEditor::tr("Text colour")},
+        {QStringLiteral("line-height"), EmailEditor::tr("Line height")},
+        {QStringLiteral("text-align"), EmailEditor::tr("Alignment")},
+        {QStringLiteral("text-decoration"), EmailEditor::tr("Underline and strike-through")},
+        {QStringLiteral("font-style"), EmailEditor::tr("Italic")},
+        {QStringLiteral("vertical-align"), EmailEditor::tr("Vertical alignment")},
+        {QStringLiteral("text-shadow"), EmailEditor::tr("Text shadow")},
+        {QStringLiteral("background-color"), EmailEditor::tr("Background")},
+        {QStringLiteral("border-collapse"), EmailEditor::tr("Merge cell borders")},
+        {QStringLiteral("border-radius"), EmailEditor::tr("Rounded corners")},
+        {QStringLiteral("border"), EmailEditor::tr("Border")},
+        {QStringLiteral("background"), EmailEditor::tr("Background image")},
+    };
+    const QVariantMap weights{
+        {QStringLiteral("100"), EmailEditor::tr("Thin")},        {QStringLiteral("200"), EmailEditor::tr("Extra light")},
+        {QStringLiteral("300"), EmailEditor::tr("Light")},       {QStringLiteral("400"), EmailEditor::tr("Normal")},
+        {QStringLiteral("500"), EmailEditor::tr("Medium")},      {QStringLiteral("600"), EmailEditor::tr("Semi-bold")},
+        {QStringLiteral("700"), EmailEditor::tr("Bold")},        {QStringLiteral("800"), EmailEditor::tr("Extra bold")},
+        {QStringLiteral("900"), EmailEditor::tr("Black")},
+    };
+    const QVariantMap verticalAlign{
+        {QStringLiteral("baseline"), EmailEditor::tr("On the baseline")},
+        {QStringLiteral("top"), EmailEditor::tr("Top")},
+        {QStringLiteral("middle"), EmailEditor::tr("Middle")},
+        {QStringLiteral("bottom"), EmailEditor::tr("Bottom")},
+    };
+    const QVariantMap borderStyles{
+        {QStringLiteral("none"), EmailEditor::tr("None")},       {QStringLiteral("solid"), EmailEditor::tr("Solid")},
+        {QStringLiteral("dotted"), EmailEditor::tr("Dotted")},   {QStringLiteral("dashed"), EmailEditor::tr("Dashed")},
+        {QStringLiteral("double"), EmailEditor::tr("Double")},   {QStringLiteral("groove"), EmailEditor::tr("Groove")},
+        {QStringLiteral("ridge"), EmailEditor::tr("Ridge")},     {QStringLiteral("inset"), EmailEditor::tr("Inset")},
+        {QStringLiteral("outset"), EmailEditor::tr("Outset")},
+    };
+    const QVariantMap traits{
+        {QStringLiteral("id"), EmailEditor::tr("Identifier")},
+        {QStringLiteral("title"), EmailEditor::tr("Tooltip")},
+        {QStringLiteral("href"), EmailEditor::tr("Link address")},
+        {QStringLiteral("target"), EmailEditor::tr("Opens in")},
+        {QStringLiteral("alt"), EmailEditor::tr("Text instead of the image")},
+    };
+    return {
+        {QStringLiteral("panels"),
+         QVariantMap{{QStringLiteral("buttons"), QVariantMap{{QStringLiteral("titles"), titles}}}}},
+        {QStringLiteral("blockManager"), QVariantMap{{QStringLiteral("labels"), blocks}}},
+        {QStringLiteral("styleManager"),
+         QVariantMap{{QStringLiteral("properties"), properties},
+                     {QStringLiteral("options"),
+                      QVariantMap{{QStringLiteral("font-weight"), weights},
+                                  {QStringLiteral("vertical-align"), verticalAlign},
+                                  {QStringLiteral("border-style"), borderStyles},
+                                  {QStringLiteral("border-style-sub"), borderStyles}}}}},
+        {QStringLiteral("traitManager"),
+         QVariantMap{{QStringLiteral("traits"), QVariantMap{{QStringLiteral("labels"), traits}}}}},
     };
 }
 

@@ -104,9 +104,14 @@ class EmailEditorBridge final : public QObject {
     Q_OBJECT
     Q_PROPERTY(QVariantMap texts READ texts CONSTANT)
     Q_PROPERTY(QString language READ language CONSTANT)
+    Q_PROPERTY(QVariantMap messages READ messages CONSTANT)
 public:
     explicit EmailEditorBridge(EmailEditor *editor);
     QVariantMap texts() const;
+    // GrapesJS i18n messages (its `messagesAdd` for the app's language) for what
+    // GrapesJS's own locale leaves out or the newsletter preset writes in English:
+    // panel button tooltips, block labels, style properties and options, settings.
+    QVariantMap messages() const;
     QString language() const;
 
     Q_INVOKABLE void pageReady();

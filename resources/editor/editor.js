@@ -167,9 +167,10 @@
     t = bridge.texts;
     const presetModule = window['grapesjs-preset-newsletter'];
     const preset = presetModule.default || presetModule;
-    const i18n = bridge.language === 'ru' && window.ldLocaleRu
-      ? { locale: 'ru', detectLocale: false, messages: { ru: window.ldLocaleRu } }
-      : { locale: 'en', detectLocale: false };
+    // GrapesJS's own Russian, then the app's texts for what it and the preset leave in English.
+    const locale = bridge.language === 'ru' && window.ldLocaleRu ? 'ru' : 'en';
+    const i18n = { locale, detectLocale: false, messagesAdd: { [locale]: bridge.messages } };
+    if (locale === 'ru') i18n.messages = { ru: window.ldLocaleRu };
     editor = grapesjs.init({
       container: '#gjs',
       height: '100%',
@@ -183,11 +184,13 @@
         modalTitleExport: t.exportTitle,
         modalBtnImport: t.importButton,
         textCleanCanvas: t.clearConfirm,
+        block: () => ({ category: t.presetCategory }),
       })],
     });
-    for (const b of window.ldBlocks(t)) {
-      editor.Blocks.add(b.id, { label: b.label, media: b.media, content: b.content, category: t.category });
-    }
+    // Ours first, above the preset's.
+    window.ldBlocks(t).forEach((b, at) => {
+      editor.Blocks.add(b.id, { label: b.label, media: b.media, content: b.content, category: t.category }, { at });
+    });
     editor.Commands.add('ld-merge-tags', { run: openTagPicker });
     editor.Commands.add('ld-image-file', { run: () => bridge.pickImage() });
     editor.Panels.addButton('options', { id: 'ld-merge-tags', label: '{ }', command: 'ld-merge-tags', attributes: { title: t.mergeTags } });

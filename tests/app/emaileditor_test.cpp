@@ -63,6 +63,17 @@ QJsonObject variablesCatalog() {
     return demoServer().get("/api/v1/templates/variables", LT::adminToken(demoServer())).json();
 }
 
+// An editor in `language` with the variables catalog and an empty e-mail, loaded.
+std::unique_ptr<EmailEditor> openBlankEditor(const QString &language) {
+    Models::Language::apply(language);
+    auto editor = openEditor();
+    editor->setVariables(variablesCatalog().value(QStringLiteral("items")).toArray());
+    QSignalSpy loaded(editor.get(), &EmailEditor::loaded);
+    editor->load({{QStringLiteral("html"), QString()}});
+    EXPECT_TRUE(waitUntil([&] { return !loaded.isEmpty(); }, PageTimeoutMs));
+    return editor;
+}
+
 bool saveShot(QWidget *widget, const QString &name) {
     QApplication::processEvents();
     QTest::qWait(600);  // let the web views paint
@@ -366,12 +377,7 @@ TEST(DevicePreview, RendersASampleCustomerAtThreeWidthsAndListsStrictErrors) {
 
 TEST(EmailEditor, Screenshots) {
     ASSERT_TRUE(demoServer().ok()) << demoServer().error().toStdString();
-    Models::Language::apply(QStringLiteral("en"));
-    auto editor = openEditor();
-    editor->setVariables(variablesCatalog().value(QStringLiteral("items")).toArray());
-    QSignalSpy loaded(editor.get(), &EmailEditor::loaded);
-    editor->load({{QStringLiteral("html"), QString()}});
-    ASSERT_TRUE(waitUntil([&] { return !loaded.isEmpty(); }, PageTimeoutMs));
+    auto editor = openBlankEditor(QStringLiteral("en"));
     for (const char *block :
          {"ld-header", "ld-hero", "ld-balance", "ld-favorites", "ld-coupon", "ld-footer"})
         editor->insertBlock(QString::fromLatin1(block));
@@ -405,6 +411,89 @@ TEST(EmailEditor, Screenshots) {
                .toJson()
                .toStdString();
     EXPECT_TRUE(saveShot(&preview, QStringLiteral("email-preview")));
+}
+
+// The labels and tooltips of GrapesJS's own panels that a user reads: panel buttons,
+// block labels and categories, style sectors and properties, settings (traits), layers
+// and the component toolbar. `view` is opened first ("open-blocks", "open-sm", ...).
+// What `script` evaluates to in the editor page, waited for.
+static QVariant evaluate(EmailEditor &editor, const QString &script) {
+    std::optional<QVariant> result;
+    editor.view()->page()->runJavaScript(script, [&](const QVariant &v) { result = v; });
+    EXPECT_TRUE(waitUntil([&] { return result.has_value(); }, PageTimeoutMs));
+    return result.value_or(QVariant());
+}
+
+static QStringList editorLabels(EmailEditor &editor, const QString &view) {
+    EXPECT_TRUE(evaluate(editor,
+        QStringLiteral(
+            "(() => { const e = ldEditor;"
+            "  const a = e.getWrapper().find('a')[0]; if (a) e.select(a);"
+            "  e.StyleManager.getSectors().forEach((s) => s.setOpen(true));"
+            "  e.Panels.getButton('views', '%1').set('active', true); return true; })()")
+            .arg(view)).toBool());
+    QTest::qWait(300);  // the views render after the events
+    return evaluate(editor,
+        QStringLiteral(
+            "(() => { const out = []; let e;"
+            "  const visible = (el) => el.offsetParent !== null;"
+            "  document.querySelectorAll('.gjs-pn-btn[title], .gjs-toolbar-item[title]')"
+            "    .forEach((el) => out.push(el.getAttribute('title')));"
+            "  document.querySelectorAll('.gjs-block-label, .gjs-block-category .gjs-title,"
+            "    .gjs-sm-sector-title, .gjs-sm-label, .gjs-trt-trait .gjs-label, .gjs-layer-name,"
+            "    .gjs-trt-header, .gjs-sm-header, .gjs-clm-label')"
+            "    .forEach((el) => { if (visible(el)) out.push(el.innerText.trim()); });"
+            "  document.querySelectorAll('.gjs-sm-property select:not(.gjs-input-unit) option,"
+            "    .gjs-trt-trait select option')"
+            "    .forEach((el) => { if (visible(el.parentElement)"
+            "      && !el.closest('.gjs-sm-property__font-family')) out.push(el.textContent.trim()); });"
+            "  document.querySelectorAll('.gjs-sm-property [title], .gjs-radio-item [title]')"
+            "    .forEach((el) => { if (visible(el)) out.push(el.getAttribute('title')); });"
+            "  e = ldEditor; e.Panels.getPanels().forEach((p) => p.get('buttons').forEach((b) => {"
+            "    if (b.id && !e.I18n.t('panels.buttons.titles.' + b.id) && !(b.get('attributes') || {}).title)"
+            "      out.push('no tooltip: ' + b.id); }));"
+            "  return out.filter((t) => t.length > 0); })()")).toStringList();
+}
+
+TEST(EmailEditor, PanelsBlocksAndSettingsAreRussianInRussian) {
+    ASSERT_TRUE(demoServer().ok()) << demoServer().error().toStdString();
+    auto editor = openBlankEditor(QStringLiteral("ru"));
+    editor->insertBlock(QStringLiteral("ld-hero"));
+    // Latin words left in a label (but names: LoyaltyDesk, HTML): English nobody translated.
+    static const QRegularExpression names(QStringLiteral("\\b(LoyaltyDesk|HTML)\\b"));
+    static const QRegularExpression english(QStringLiteral("[A-Za-z]{2,}"));
+    QStringList all;
+    for (const char *view : {"open-blocks", "open-sm", "open-tm", "open-layers"}) {
+        const QStringList labels = editorLabels(*editor, QString::fromLatin1(view));
+        EXPECT_GT(labels.size(), 5) << view;
+        for (const QString &l : labels)
+            if (QString(l).remove(names).contains(english) && !all.contains(l)) all << l;
+    }
+    // Known ones, by key.
+    EXPECT_EQ(evaluate(*editor, QStringLiteral(
+                  "['panels.buttons.titles.canvas-clear', 'blockManager.labels.sect50',"
+                  " 'traitManager.traits.labels.href'].map((k) => ldEditor.I18n.t(k)).join('|')"))
+                  .toString(),
+              QStringLiteral("Очистить письмо|Две колонки|Адрес ссылки"));
+    EXPECT_TRUE(all.isEmpty()) << all.join(QStringLiteral(" | ")).toStdString();
+    Models::Language::apply(QStringLiteral("en"));
+}
+
+TEST(EmailEditor, ScreenshotInRussian) {
+    ASSERT_TRUE(demoServer().ok()) << demoServer().error().toStdString();
+    auto editor = openBlankEditor(QStringLiteral("ru"));
+    for (const char *block : {"ld-header", "ld-hero", "ld-balance", "ld-coupon", "ld-footer"})
+        editor->insertBlock(QString::fromLatin1(block));
+    ASSERT_TRUE(waitUntil(
+        [&] { return htmlOf(*editor).contains(QStringLiteral("Потратить баллы")); }, PageTimeoutMs));
+    // The block library in Russian beside the e-mail, the preset's blocks included.
+    const QStringList labels = editorLabels(*editor, QStringLiteral("open-blocks"));
+    EXPECT_TRUE(labels.contains(QStringLiteral("Две колонки"))) << labels.join(u'|').toStdString();
+    EXPECT_TRUE(labels.contains(QStringLiteral("Основные блоки"))) << labels.join(u'|').toStdString();
+    editor->view()->page()->runJavaScript(
+        QStringLiteral("ldEditor.selectRemove(ldEditor.getSelectedAll());"));
+    EXPECT_TRUE(saveShot(editor.get(), QStringLiteral("email-editor-ru")));
+    Models::Language::apply(QStringLiteral("en"));
 }
 
 TEST(EmailEditor, SpeaksRussianWhenTheAppDoes) {
