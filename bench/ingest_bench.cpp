@@ -11,6 +11,8 @@
 #include "storage/database.h"
 
 #include <QCoreApplication>
+
+#include <atomic>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -25,7 +27,7 @@ namespace {
 std::unique_ptr<Server::ServerContext> g_ctx;
 QStringList g_cards;
 QList<QJsonObject> g_products;
-qint64 g_next = 0;
+std::atomic<qint64> g_next = 0;  // shared by the clients of the two-client variant
 QString g_run;
 
 QJsonObject receipt(qint64 n, qint64 now) {
@@ -52,7 +54,7 @@ void BM_IngestReceipts(benchmark::State &state) {
     for (auto _ : state) {
         state.PauseTiming();
         QJsonArray list;
-        for (int i = 0; i < batch; ++i) list.append(receipt(++g_next, now));
+        for (int i = 0; i < batch; ++i) list.append(receipt(++g_next, now));  // numbers unique across clients
         const QJsonObject body{{QStringLiteral("receipts"), list}};
         state.ResumeTiming();
         auto result = g_ctx->ingest->receipts(bench, body);
@@ -115,6 +117,14 @@ int main(int argc, char **argv) {
         ->Arg(100)
         ->Arg(1000)
         ->Arg(5000)
+        ->UseRealTime()
+        ->Unit(benchmark::kMillisecond)
+        ->MinTime(5);
+    // Two clients posting batches at once, as several tills or an ETL job with two
+    // connections would: one reads and checks its batch while the other writes.
+    benchmark::RegisterBenchmark("IngestReceiptsTwoClients", BM_IngestReceipts)
+        ->Arg(1000)
+        ->Threads(2)
         ->UseRealTime()
         ->Unit(benchmark::kMillisecond)
         ->MinTime(5);

@@ -563,8 +563,12 @@ Transaction::~Transaction()
 Result<void> Transaction::begin()
 {
     QSqlQuery q(m_conn);
-    const QString sql = (m_db.isSqlite() && m_write) ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
-    if (!q.exec(sql)) return dbError(QStringLiteral("Cannot begin a transaction"), q.lastError().text());
+    const bool sqliteWriter = m_db.isSqlite() && m_write;
+    if (sqliteWriter) m_writing = std::unique_lock(m_db.m_writers);
+    if (!q.exec(sqliteWriter ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"))) {
+        if (m_writing.owns_lock()) m_writing.unlock();
+        return dbError(QStringLiteral("Cannot begin a transaction"), q.lastError().text());
+    }
     m_open = true;
     return {};
 }
@@ -587,6 +591,7 @@ Result<void> Transaction::commit()
         return dbError(QStringLiteral("Cannot commit"), text);
     }
     m_open = false;
+    if (m_writing.owns_lock()) m_writing.unlock();
     return {};
 }
 
@@ -595,6 +600,7 @@ void Transaction::rollback()
     QSqlQuery q(m_conn);
     q.exec(QStringLiteral("ROLLBACK"));
     m_open = false;
+    if (m_writing.owns_lock()) m_writing.unlock();
 }
 
 }  // namespace LoyaltyDesk::Server

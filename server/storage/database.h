@@ -12,6 +12,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 
 struct sqlite3;
@@ -65,7 +66,13 @@ private:
     class Checkpointer;
     Result<QSqlDatabase> open(const QString &name);
 
+    friend class Transaction;
+
     DbConfig m_config;
+    // SQLite: write transactions of this process queue here rather than in SQLite's busy
+    // handler, which polls with sleeps of up to 100 ms: the next writer starts the moment
+    // the last one commits, while other threads go on reading and preparing their batches.
+    std::mutex m_writers;
     // SQLite: copies the write-ahead log back into the database on a thread of its
     // own, so that commits do not wait for it (created with the first connection).
     std::unique_ptr<Checkpointer> m_checkpointer;
@@ -139,6 +146,7 @@ private:
     QSqlDatabase m_conn;
     bool m_write;
     bool m_open = false;
+    std::unique_lock<std::mutex> m_writing;  // SQLite writers: Database::m_writers
 };
 
 // Turns SQLite's foreign-key checks off while it lives, for a write transaction that

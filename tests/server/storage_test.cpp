@@ -8,6 +8,10 @@
 
 #include <QSqlQuery>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include <sqlite3.h>
 #include <QTemporaryDir>
 
@@ -15,17 +19,25 @@ using namespace LoyaltyDesk::Server;
 
 namespace {
 
+// A database in a file of `dir`, with this thread's connection open.
+std::unique_ptr<Database> temporaryDatabase(const QTemporaryDir &dir, QSqlDatabase *conn)
+{
+    auto config = DbConfig::parse(QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("t.db")));
+    if (!config) return nullptr;
+    auto db = std::make_unique<Database>(*config);
+    auto c = db->connection();
+    if (!c) return nullptr;
+    *conn = *c;
+    return db;
+}
+
 class Storage : public ::testing::TestWithParam<Sql::Mode> {
 protected:
     void SetUp() override
     {
         ASSERT_TRUE(m_dir.isValid());
-        auto config = DbConfig::parse(QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("t.db")));
-        ASSERT_TRUE(config);
-        m_db = std::make_unique<Database>(*config);
-        auto conn = m_db->connection();
-        ASSERT_TRUE(conn) << conn.error().message.toStdString();
-        m_conn = *conn;
+        m_db = temporaryDatabase(m_dir, &m_conn);
+        ASSERT_TRUE(m_db);
         QSqlQuery q(m_conn);
         ASSERT_TRUE(q.exec(QStringLiteral("CREATE TABLE parent (id INTEGER PRIMARY KEY, name TEXT, score REAL)")));
         ASSERT_TRUE(q.exec(QStringLiteral("CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER NOT NULL REFERENCES parent(id))")));
@@ -122,14 +134,19 @@ TEST_P(Storage, AStatementLeftOnARowDoesNotPinTheWriteAheadLog)
     EXPECT_EQ(copied, logFrames) << "every committed page can be copied back to the database";
 }
 
-TEST(BulkInsertSqlite, WritesEveryRowAcrossFlushes)
-{
+// A database in a temporary file, for tests of one statement kind.
+class TempSqlite : public ::testing::Test {
+protected:
+    void SetUp() override { ASSERT_TRUE(db = temporaryDatabase(dir, &connection)); }
+
     QTemporaryDir dir;
-    auto config = DbConfig::parse(QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("b.db")));
-    ASSERT_TRUE(config);
-    Database db(*config);
-    auto conn = db.connection();
-    ASSERT_TRUE(conn);
+    QSqlDatabase connection;
+    std::unique_ptr<Database> db;
+};
+
+TEST_F(TempSqlite, BulkInsertWritesEveryRowAcrossFlushes)
+{
+    const auto conn = &connection;
     ASSERT_TRUE(QSqlQuery(*conn).exec(QStringLiteral("CREATE TABLE t (id INTEGER PRIMARY KEY, label TEXT, amount REAL)")));
     BulkInsert rows(*conn, QStringLiteral("t"), columnList("id, label, amount"));
     for (int i = 1; i <= 1234; ++i) rows.row({i, i % 5 ? QVariant(QStringLiteral("row %1").arg(i)) : sqlNullText(), i * 0.5});
@@ -145,6 +162,67 @@ TEST(BulkInsertSqlite, WritesEveryRowAcrossFlushes)
     EXPECT_DOUBLE_EQ(check.value(2).toDouble(), 1234 * 1235 / 2 * 0.5 + 1.0);
     rows.row({5000, QStringLiteral("duplicate"), 0});
     EXPECT_FALSE(rows.flush()) << "a failing row is reported";
+}
+
+TEST_F(TempSqlite, UpdateRowsGivesEachRowItsOwnValuesEvenWhenOneNamePrefixesAnother)
+{
+    const auto conn = &connection;
+    ASSERT_TRUE(QSqlQuery(*conn).exec(QStringLiteral("CREATE TABLE acc (id INTEGER PRIMARY KEY, total INTEGER NOT NULL, seen INTEGER)")));
+    ASSERT_TRUE(QSqlQuery(*conn).exec(QStringLiteral("INSERT INTO acc VALUES (1, 100, NULL), (2, 200, NULL), (3, 300, NULL)")));
+    ASSERT_TRUE(updateRows(*conn, QStringLiteral("acc"), columnList("id, add_, add_total"),
+                           QStringLiteral("total = total + :add_total, seen = :add_"), {{3, 7, 30}, {1, 5, 10}}));
+    Sql check(*conn, QStringLiteral("SELECT id, total, seen FROM acc ORDER BY id"));
+    ASSERT_TRUE(check.exec());
+    QList<QList<qint64>> rows;
+    while (check.next()) rows.append({check.value(0).toLongLong(), check.value(1).toLongLong(), check.value(2).isNull() ? -1 : check.value(2).toLongLong()});
+    EXPECT_EQ(rows, (QList<QList<qint64>>{{1, 110, 5}, {2, 200, -1}, {3, 330, 7}}));
+}
+
+// Write transactions of one process queue on the database's writer lock: many threads
+// writing at once all commit, none loses another's update, and a writer that rolls back
+// lets the next one in (a lock kept by a rollback would hang this test).
+TEST(Transactions, WritersTakeTurnsAndARollbackLetsTheNextIn)
+{
+    QTemporaryDir dir;
+    QSqlDatabase main;
+    const auto owned = temporaryDatabase(dir, &main);
+    ASSERT_TRUE(owned);
+    Database &db = *owned;
+    ASSERT_TRUE(QSqlQuery(main).exec(QStringLiteral("CREATE TABLE counter (id INTEGER PRIMARY KEY, n INTEGER NOT NULL)")));
+    ASSERT_TRUE(QSqlQuery(main).exec(QStringLiteral("INSERT INTO counter VALUES (1, 0)")));
+    constexpr int kThreads = 4, kRounds = 25;
+    std::atomic<int> failures = 0;
+    std::vector<std::thread> writers;
+    for (int t = 0; t < kThreads; ++t)
+        writers.emplace_back([&] {
+            auto conn = db.connection();
+            if (!conn) {
+                ++failures;
+                return;
+            }
+            for (int i = 0; i < kRounds; ++i) {
+                {
+                    Transaction abandoned(db, *conn, true);
+                    if (!abandoned.begin()) ++failures;
+                    if (!Sql(*conn, QStringLiteral("UPDATE counter SET n = n + 1000")).exec()) ++failures;
+                    abandoned.rollback();
+                }
+                Transaction tx(db, *conn, true);
+                if (!tx.begin()) {
+                    ++failures;
+                    continue;
+                }
+                Sql read(*conn, QStringLiteral("SELECT n FROM counter WHERE id = 1"));
+                auto n = read.scalar();
+                if (!n || !Sql(*conn, QStringLiteral("UPDATE counter SET n = ?")).bind(n->toLongLong() + 1).exec() || !tx.commit()) ++failures;
+            }
+        });
+    for (auto &w : writers) w.join();
+    EXPECT_EQ(failures.load(), 0);
+    Sql total(main, QStringLiteral("SELECT n FROM counter"));
+    auto n = total.scalar();
+    ASSERT_TRUE(n);
+    EXPECT_EQ(n->toInt(), kThreads * kRounds);
 }
 
 INSTANTIATE_TEST_SUITE_P(Modes, Storage, ::testing::Values(Sql::Normal, Sql::Direct),
