@@ -57,8 +57,8 @@ inline QStringList columnList(const char *names) {
 
 // Updates rows of `table` by their key: `columns` name the values of each row in
 // `rows` (integers, the key first), and `assignments` use them as ":name"
-// ("total = total + :added, ..."). On PostgreSQL one UPDATE ... FROM a derived table
-// of up to kInListSlice rows per statement, so one round trip per few hundred rows; on
+// ("total = total + :added, ..."). On PostgreSQL one UPDATE ... FROM a VALUES list of
+// up to kInListSlice rows per statement, so one round trip per few hundred rows; on
 // SQLite, which has no round trips, one prepared single-row UPDATE stepped per row.
 Result<void> updateRows(const QSqlDatabase &conn, const QString &table, const QStringList &columns, const QString &assignments,
                         const QList<QVariantList> &rows);
