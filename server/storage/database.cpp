@@ -195,19 +195,20 @@ private:
             db = nullptr;  // no checkpoints from here; writers still checkpoint past the limit
         }
         if (db) sqlite3_busy_timeout(db, 1000);
-        // A connection learns that the database is in WAL mode on its first read; until
-        // then sqlite3_wal_checkpoint_v2 succeeds without doing anything.
-        if (db && sqlite3_exec(db, "SELECT 1 FROM sqlite_schema LIMIT 1", nullptr, nullptr, nullptr) != SQLITE_OK) {
-            sqlite3_close(db);
-            db = nullptr;
-        }
         std::unique_lock lock(m_mutex);
         while (!m_stop) {
             m_wake.wait(lock, [this] { return m_stop || m_requested; });
             if (m_stop) break;
             m_requested = false;
             lock.unlock();
-            if (db) sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+            if (db) {
+                // A connection learns that the database is in WAL mode on a read; until then
+                // sqlite3_wal_checkpoint_v2 succeeds without doing anything. A read when the
+                // thread starts is not enough: a new file's first connection starts this
+                // thread before it switches the file to WAL.
+                sqlite3_exec(db, "SELECT 1 FROM sqlite_schema LIMIT 1", nullptr, nullptr, nullptr);
+                sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+            }
             lock.lock();
         }
         lock.unlock();

@@ -1,19 +1,26 @@
 // The storage layer's statement paths: QtSql's, and SQLite's own API (Sql::Direct), must
 // answer alike — rows, NULLs, reuse with new binds, statements left mid-result, errors —
-// and ForeignKeyChecksOff must give the checks back. Runs on a temporary SQLite file.
+// and ForeignKeyChecksOff must give the checks back; the checkpointer thread copies the
+// write-ahead log back and lets the database close. Runs on a temporary SQLite file.
 #include "storage/bulkinsert.h"
 #include "storage/database.h"
 
 #include <gtest/gtest.h>
 
+#include <QElapsedTimer>
+#include <QFileInfo>
 #include <QSqlQuery>
-
-#include <atomic>
-#include <thread>
-#include <vector>
+#include <QTemporaryDir>
+#include <QThread>
 
 #include <sqlite3.h>
-#include <QTemporaryDir>
+
+#include <atomic>
+#include <chrono>
+#include <cstring>
+#include <future>
+#include <thread>
+#include <vector>
 
 using namespace LoyaltyDesk::Server;
 
@@ -223,6 +230,174 @@ TEST(Transactions, WritersTakeTurnsAndARollbackLetsTheNextIn)
     auto n = total.scalar();
     ASSERT_TRUE(n);
     EXPECT_EQ(n->toInt(), kThreads * kRounds);
+}
+
+// The checkpointer replaces SQLite's inline auto-checkpoint: without it the log would
+// only grow until the writers' own limit (about 400 MB).
+constexpr int kRowBytes = 3000;  // one row per 4 KB page
+constexpr int kRowsPerCommit = 20;
+constexpr int kCommits = 60;     // about 1 300 log frames, past the 1 000 that wake it
+
+qint64 fileSize(const QString &path) { return QFileInfo(path).size(); }
+
+// The log's frames and how many of them a checkpoint has copied back, read from the
+// shared-memory index ("-shm", https://sqlite.org/walformat.html: mxFrame at byte 16 of
+// the header, nBackfill at byte 96; native byte order).
+struct LogFrames {
+    quint32 frames = 0, copied = 0;
+};
+LogFrames logFrames(const QString &dbPath)
+{
+    QFile shm(dbPath + QStringLiteral("-shm"));
+    LogFrames f;
+    if (!shm.open(QIODevice::ReadOnly)) return f;
+    const QByteArray head = shm.read(100);
+    if (head.size() < 100) return f;
+    std::memcpy(&f.frames, head.constData() + 16, 4);
+    std::memcpy(&f.copied, head.constData() + 96, 4);
+    return f;
+}
+
+// Polls `done` every 20 ms for up to `seconds`.
+template <typename F>
+bool eventually(F done, int seconds = 30)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!done()) {
+        if (t.elapsed() > seconds * 1000) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return true;
+}
+
+// kRowsPerCommit rows of kRowBytes each in one autocommit statement.
+bool writeRows(const QSqlDatabase &conn, int commits)
+{
+    const QString insert = QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %1) "
+                                          "INSERT INTO t (payload) SELECT randomblob(%2) FROM n")
+                               .arg(kRowsPerCommit)
+                               .arg(kRowBytes);
+    for (int i = 0; i < commits; ++i)
+        if (!Sql(conn, insert).exec()) return false;
+    return true;
+}
+
+qint64 countRows(const QSqlDatabase &conn)
+{
+    auto n = Sql(conn, QStringLiteral("SELECT COUNT(*) FROM t")).scalar();
+    return n ? n->toLongLong() : -1;
+}
+
+TEST(Checkpointer, CopiesTheLogBackOnceReadersLetItAndTheLogStartsOver)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("c.db")), wal = path + QStringLiteral("-wal");
+    auto config = DbConfig::parse(QStringLiteral("sqlite:") + path);
+    ASSERT_TRUE(config);
+    Database db(*config);
+    auto conn = db.connection();
+    ASSERT_TRUE(conn) << conn.error().message.toStdString();
+    ASSERT_TRUE(Sql(*conn, QStringLiteral("CREATE TABLE t (id INTEGER PRIMARY KEY, payload BLOB NOT NULL)")).exec());
+
+    // A reader holds a snapshot from before the writes: no checkpoint may copy pages past
+    // it, and none may block the writers either (PASSIVE).
+    sqlite3 *reader = nullptr;
+    ASSERT_EQ(sqlite3_open_v2(path.toUtf8().constData(), &reader, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(reader, "BEGIN; SELECT COUNT(*) FROM t;", nullptr, nullptr, nullptr), SQLITE_OK);
+    ASSERT_TRUE(writeRows(*conn, kCommits));
+    const qint64 written = qint64(kCommits) * kRowsPerCommit * kRowBytes;
+    EXPECT_LT(fileSize(path), written / 10) << "the pages stay in the log while the old snapshot is read";
+    EXPECT_GT(fileSize(wal), written);
+    ASSERT_EQ(sqlite3_exec(reader, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(reader);
+
+    // The next commit finds the log still long and wakes the checkpointer again; it copies
+    // every frame into the database file while this thread waits.
+    ASSERT_TRUE(writeRows(*conn, 1));
+    EXPECT_TRUE(eventually([&] {
+        const LogFrames f = logFrames(path);
+        return f.frames > 1000 && f.copied == f.frames;
+    })) << "copied " << logFrames(path).copied << " of " << logFrames(path).frames << " frames";
+    EXPECT_GE(fileSize(path), written);
+
+    // Fully copied and unread, the log starts over at the next commit, and as much again
+    // reuses the same file instead of doubling it. Readers come and go meanwhile.
+    const qint64 logBefore = fileSize(wal);
+    ASSERT_TRUE(writeRows(*conn, 1));
+    EXPECT_LT(logFrames(path).frames, 100u) << "the log started over";
+    std::atomic<bool> writing{true};
+    std::atomic<int> reads{0}, badReads{0};
+    QThread *readers = QThread::create([&] {
+        while (writing) {
+            auto c = db.connection();
+            const qint64 n = c ? countRows(*c) : -1;
+            if (n < (kCommits + 2) * kRowsPerCommit || n % kRowsPerCommit != 0) ++badReads;
+            ++reads;
+        }
+    });
+    readers->start();
+    ASSERT_TRUE(writeRows(*conn, kCommits - 1));
+    writing = false;
+    readers->wait();
+    delete readers;
+    EXPECT_GT(reads.load(), 0);
+    EXPECT_EQ(badReads.load(), 0) << "every read saw whole commits";
+    EXPECT_LT(fileSize(wal), logBefore * 5 / 4) << "the log grew past " << logBefore;
+    EXPECT_EQ(countRows(*conn), (2 * kCommits + 1) * kRowsPerCommit);
+    EXPECT_TRUE(eventually([&] { return fileSize(path) >= 2 * written; }));
+    conn->close();
+}
+
+TEST(Checkpointer, StopsWithTheDatabaseWhileWritersKeepItBusyAndLosesNoRow)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("s.db")), wal = path + QStringLiteral("-wal");
+    auto config = DbConfig::parse(QStringLiteral("sqlite:") + path);
+    ASSERT_TRUE(config);
+    auto db = std::make_unique<Database>(*config);
+    {
+        auto conn = db->connection();
+        ASSERT_TRUE(conn);
+        ASSERT_TRUE(Sql(*conn, QStringLiteral("CREATE TABLE t (id INTEGER PRIMARY KEY, payload BLOB NOT NULL)")).exec());
+        conn->close();
+    }
+    // Two writers on connections of their own (closed when their threads end) wake the
+    // checkpointer again and again; the database goes away right after the last commit,
+    // most likely while a checkpoint runs.
+    std::atomic<int> failed{0};
+    QList<QThread *> writers;
+    for (int w = 0; w < 2; ++w) {
+        writers << QThread::create([&] {
+            auto conn = db->connection();
+            if (!conn || !writeRows(*conn, kCommits)) ++failed;
+        });
+        writers.last()->start();
+    }
+    for (QThread *t : writers) {
+        t->wait();
+        delete t;
+    }
+    ASSERT_EQ(failed.load(), 0);
+
+    // Closing joins the checkpointer: bounded, never a hang.
+    auto closed = std::make_shared<std::promise<void>>();
+    std::future<void> done = closed->get_future();
+    std::thread([closed, doomed = db.release()] {
+        delete doomed;
+        closed->set_value();
+    }).detach();
+    ASSERT_EQ(done.wait_for(std::chrono::seconds(60)), std::future_status::ready) << "the database did not close";
+    EXPECT_FALSE(QFileInfo::exists(wal)) << "the last connection, the checkpointer's, closed and folded the log in";
+
+    Database reopened(*config);
+    auto conn = reopened.connection();
+    ASSERT_TRUE(conn);
+    EXPECT_EQ(countRows(*conn), 2 * kCommits * kRowsPerCommit);
+    auto check = Sql(*conn, QStringLiteral("PRAGMA integrity_check")).scalar();
+    ASSERT_TRUE(check);
+    EXPECT_EQ(check->toString(), QStringLiteral("ok"));
+    conn->close();
 }
 
 INSTANTIATE_TEST_SUITE_P(Modes, Storage, ::testing::Values(Sql::Normal, Sql::Direct),
