@@ -1,5 +1,8 @@
 #include "bulkinsert.h"
 
+#include <QSqlDriver>
+
+#include <libpq-fe.h>
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -8,18 +11,55 @@ namespace LoyaltyDesk::Server {
 
 namespace {
 
-// SQLite (3.32+) accepts 32766 bound variables per statement and PostgreSQL 65535;
-// a few thousand per statement is past the point of diminishing returns.
-constexpr qsizetype kMaxVariables = 8000;
-constexpr qsizetype kMaxRows = 500;
+// libpq's connection under a QtSql PostgreSQL connection, or null.
+PGconn *postgresHandle(const QSqlDatabase &conn) {
+    const QVariant v = conn.driver() ? conn.driver()->handle() : QVariant();
+    // QPSQL hands it out as "PGconn*", which Qt's metatype system spells "pg_conn*".
+    if (!v.isValid() || (qstrcmp(v.typeName(), "PGconn*") != 0 && qstrcmp(v.typeName(), "pg_conn*") != 0)) return nullptr;
+    return *static_cast<PGconn *const *>(v.constData());
+}
+
+// One value in COPY's text format: \N for NULL; backslash, tab, newline and carriage
+// return escaped.
+void appendCopyValue(QByteArray &out, const QVariant &value) {
+    if (value.isNull()) {
+        out += "\\N";
+        return;
+    }
+    switch (value.typeId()) {
+        case QMetaType::Int:
+        case QMetaType::LongLong:
+            out += QByteArray::number(value.toLongLong());
+            return;
+        case QMetaType::Double:
+            out += QByteArray::number(value.toDouble(), 'g', 17);
+            return;
+        case QMetaType::Bool:
+            out += value.toBool() ? "t" : "f";
+            return;
+        default:
+            break;
+    }
+    const QByteArray text = value.toString().toUtf8();
+    for (const char c : text) {
+        switch (c) {
+            case '\\': out += "\\\\"; break;
+            case '\t': out += "\\t"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            default: out += c;
+        }
+    }
+}
+
+Error postgresError(const QString &what, PGconn *pg) {
+    return dbError(what, QString::fromUtf8(PQerrorMessage(pg)).trimmed());
+}
 
 }  // namespace
 
 BulkInsert::BulkInsert(const QSqlDatabase &conn, QString table, QStringList columns)
-    : m_conn(conn),
-      m_table(std::move(table)),
-      m_columns(std::move(columns)),
-      m_rowsPerStatement(std::clamp<qsizetype>(kMaxVariables / m_columns.size(), 1, kMaxRows)) {
+    : m_conn(conn), m_table(std::move(table)), m_columns(std::move(columns)) {
     m_sqlite = sqliteHandle(m_conn);
 }
 
@@ -29,7 +69,8 @@ BulkInsert::~BulkInsert() {
 
 Result<void> BulkInsert::flushSqlite() {
     if (!m_sqliteRow) {
-        const QString sql = statement(1);
+        QString sql = QStringLiteral("INSERT INTO ") + m_table + QStringLiteral(" (") + m_columns.join(QStringLiteral(", ")) +
+                      QStringLiteral(") VALUES (") + placeholders(m_columns.size()) + u')';
         if (sqlite3_prepare16_v3(m_sqlite, sql.utf16(), int(sql.size() * sizeof(char16_t)), SQLITE_PREPARE_PERSISTENT,
                                  &m_sqliteRow, nullptr) != SQLITE_OK)
             return dbError(QStringLiteral("Cannot prepare an insert into %1").arg(m_table),
@@ -51,19 +92,36 @@ Result<void> BulkInsert::flushSqlite() {
     return {};
 }
 
-QString BulkInsert::statement(qsizetype rows) const {
-    QString one = QStringLiteral("(");
-    for (qsizetype i = 0; i < m_columns.size(); ++i)
-        one += i ? QStringLiteral(", ?") : QStringLiteral("?");
-    one += u')';
-    QString sql = QStringLiteral("INSERT INTO ") + m_table + QStringLiteral(" (") +
-                  m_columns.join(QStringLiteral(", ")) + QStringLiteral(") VALUES ");
-    sql.reserve(sql.size() + rows * (one.size() + 2));
-    for (qsizetype r = 0; r < rows; ++r) {
-        if (r) sql += QStringLiteral(", ");
-        sql += one;
+Result<void> BulkInsert::flushPostgres() {
+    PGconn *pg = postgresHandle(m_conn);
+    if (!pg) return dbError(QStringLiteral("Cannot insert into %1").arg(m_table), QStringLiteral("The connection is not PostgreSQL's."));
+    const qsizetype columns = m_columns.size();
+    QByteArray data;
+    data.reserve(m_values.size() * 12);
+    for (qsizetype at = 0; at < m_values.size(); ++at) {
+        appendCopyValue(data, m_values.at(at));
+        data += (at + 1) % columns ? '\t' : '\n';
     }
-    return sql;
+    const QByteArray copy = (QStringLiteral("COPY ") + m_table + QStringLiteral(" (") + m_columns.join(QStringLiteral(", ")) +
+                             QStringLiteral(") FROM STDIN")).toUtf8();
+    PGresult *started = PQexec(pg, copy.constData());
+    const bool copying = PQresultStatus(started) == PGRES_COPY_IN;
+    PQclear(started);
+    if (!copying) return postgresError(QStringLiteral("Cannot insert into %1").arg(m_table), pg);
+    const bool sent = PQputCopyData(pg, data.constData(), int(data.size())) == 1;
+    PQputCopyEnd(pg, sent ? nullptr : "the rows could not be sent");
+    // The COPY's result, then the end of results; the first failure is the one to report.
+    std::optional<Error> failure;
+    while (PGresult *r = PQgetResult(pg)) {
+        if (PQresultStatus(r) != PGRES_COMMAND_OK && !failure)
+            failure = dbError(QStringLiteral("Cannot insert into %1").arg(m_table), QString::fromUtf8(PQresultErrorMessage(r)).trimmed());
+        PQclear(r);
+    }
+    if (failure) return *failure;
+    if (!sent) return postgresError(QStringLiteral("Cannot insert into %1").arg(m_table), pg);
+    m_written += m_values.size() / columns;
+    m_values.clear();
+    return {};
 }
 
 void BulkInsert::row(std::initializer_list<QVariant> values) {
@@ -72,27 +130,8 @@ void BulkInsert::row(std::initializer_list<QVariant> values) {
 }
 
 Result<void> BulkInsert::flush() {
-    if (m_sqlite) return flushSqlite();
-    const qsizetype columns = m_columns.size();
-    const qsizetype rows = m_values.size() / columns;
-    qsizetype at = 0;
-    auto run = [&](Sql &sql, qsizetype count) -> Result<void> {
-        for (qsizetype i = at, end = at + count * columns; i < end; ++i) sql.bind(m_values.at(i));
-        if (auto r = sql.exec(); !r) return r;
-        at += count * columns;
-        m_written += count;
-        return {};
-    };
-    const qsizetype full = rows / m_rowsPerStatement;
-    if (full > 0 && !m_full) m_full = std::make_unique<Sql>(m_conn, statement(m_rowsPerStatement));
-    for (qsizetype i = 0; i < full; ++i)
-        if (auto r = run(*m_full, m_rowsPerStatement); !r) return r;
-    if (const qsizetype rest = rows - full * m_rowsPerStatement; rest > 0) {
-        Sql tail(m_conn, statement(rest));
-        if (auto r = run(tail, rest); !r) return r;
-    }
-    m_values.clear();
-    return {};
+    if (m_values.isEmpty()) return {};
+    return m_sqlite ? flushSqlite() : flushPostgres();
 }
 
 Result<void> updateRows(const QSqlDatabase &conn, const QString &table, const QStringList &columns, const QString &assignments,

@@ -10,12 +10,13 @@
 
 namespace LoyaltyDesk::Server {
 
-// Buffers rows for one table and writes them with multi-row INSERTs
-// ("VALUES (...), (...), ..."), reusing one prepared statement for every full batch.
-// On SQLite, where a statement costs no round trip, one single-row INSERT is prepared
-// once and bound and stepped per row through SQLite's own API on QtSql's connection
-// (same transaction): QtSql's per-value binding, and parsing a statement with
-// thousands of placeholders, cost more than the insert.
+// Buffers rows for one table and writes them in bulk, in the connection's transaction.
+// On PostgreSQL with COPY ... FROM STDIN through libpq on QtSql's connection: one round
+// trip for all the rows, where multi-row INSERTs of literal values spent most of their
+// time parsing the literals. On SQLite, where a statement costs no round trip, one
+// single-row INSERT is prepared once and bound and stepped per row through SQLite's own
+// API: QtSql's per-value binding, and parsing a statement with thousands of
+// placeholders, cost more than the insert.
 // Rows are only written by flush(), so a caller that flushes parents before children
 // keeps foreign keys satisfied. Works on SQLite and PostgreSQL alike.
 class BulkInsert final {
@@ -34,14 +35,12 @@ public:
     qint64 pending() const { return m_values.size() / m_columns.size(); }
 
 private:
-    QString statement(qsizetype rows) const;
     Result<void> flushSqlite();
+    Result<void> flushPostgres();
 
     QSqlDatabase m_conn;
     QString m_table;
     QStringList m_columns;
-    qsizetype m_rowsPerStatement;
-    std::unique_ptr<Sql> m_full;
     sqlite3 *m_sqlite = nullptr;
     sqlite3_stmt *m_sqliteRow = nullptr;
     QVariantList m_values;
