@@ -400,6 +400,41 @@ TEST(Checkpointer, StopsWithTheDatabaseWhileWritersKeepItBusyAndLosesNoRow)
     conn->close();
 }
 
+// On PostgreSQL, BulkInsert writes with COPY's text format: what COPY treats specially
+// (backslashes, tabs, line ends, "\N") must arrive as sent, NULLs as NULL, and a
+// failing row must fail the flush. Runs where LOYALTYDESK_TEST_PG names a server.
+TEST(BulkInsertPostgres, TextArrivesAsSentNullsAsNullAndFailuresAreReported)
+{
+    const QString url = qEnvironmentVariable("LOYALTYDESK_TEST_PG");
+    if (url.isEmpty()) GTEST_SKIP() << "LOYALTYDESK_TEST_PG is not set";
+    auto config = DbConfig::parse(url);
+    ASSERT_TRUE(config);
+    Database db(*config);
+    auto conn = db.connection();
+    ASSERT_TRUE(conn) << conn.error().message.toStdString();
+    ASSERT_TRUE(QSqlQuery(*conn).exec(QStringLiteral("CREATE TEMP TABLE copied (id BIGINT PRIMARY KEY, label TEXT, amount DOUBLE PRECISION, flag BOOLEAN)")));
+    const QStringList labels = {QStringLiteral("tab\there"), QStringLiteral("line\nend\r\n"), QStringLiteral("back\\slash \\N"),
+                                QStringLiteral("\\N"), QStringLiteral("Ёлка «ель» 🎄"), QString()};
+    BulkInsert rows(*conn, QStringLiteral("copied"), columnList("id, label, amount, flag"));
+    for (int i = 0; i < labels.size(); ++i)
+        rows.row({i + 1, labels.at(i).isNull() ? sqlNullText() : QVariant(labels.at(i)), i * 0.1, i % 2 == 0});
+    ASSERT_TRUE(rows.flush());
+    EXPECT_EQ(rows.written(), labels.size());
+    Sql check(*conn, QStringLiteral("SELECT id, label, amount, flag FROM copied ORDER BY id"));
+    ASSERT_TRUE(check.exec());
+    for (int i = 0; i < labels.size(); ++i) {
+        ASSERT_TRUE(check.next());
+        EXPECT_EQ(check.value(1).isNull(), labels.at(i).isNull()) << i;
+        EXPECT_EQ(check.value(1).toString(), labels.at(i)) << i;
+        EXPECT_DOUBLE_EQ(check.value(2).toDouble(), i * 0.1);
+        EXPECT_EQ(check.value(3).toBool(), i % 2 == 0);
+    }
+    rows.row({1, QStringLiteral("duplicate key"), 0.0, false});
+    const auto failed = rows.flush();
+    ASSERT_FALSE(failed);
+    EXPECT_TRUE(failed.error().message.contains(QStringLiteral("copied"))) << failed.error().message.toStdString();
+}
+
 INSTANTIATE_TEST_SUITE_P(Modes, Storage, ::testing::Values(Sql::Normal, Sql::Direct),
                          [](const auto &info) { return info.param == Sql::Direct ? std::string("Direct") : std::string("QtSql"); });
 
