@@ -140,17 +140,34 @@ private:
     QHash<QString, qint64> m_byPhone, m_byEmail;
 };
 
-QJsonObject itemResult(int index, const QString &externalId, const QString &status, std::optional<qint64> id,
-                       const QList<Core::FieldError> &errors = {})
+// What became of one record of a batch: "created", "duplicate" or "rejected". The answer
+// is built from these after the commit, so that building it does not hold the write lock.
+struct Outcome {
+    QString externalId, status;
+    std::optional<qint64> id;
+    QList<Core::FieldError> errors;
+};
+
+QJsonObject batchAnswer(const QList<Outcome> &outcomes)
 {
-    QJsonObject o{{QStringLiteral("index"), index}, {QStringLiteral("external_id"), externalId}, {QStringLiteral("status"), status}};
-    if (id) o.insert(QStringLiteral("id"), *id);
-    if (!errors.isEmpty()) {
-        QJsonArray list;
-        for (const auto &e : errors) list.append(QJsonObject{{QStringLiteral("field"), e.field}, {QStringLiteral("message"), e.message}});
-        o.insert(QStringLiteral("errors"), list);
+    QJsonArray results;
+    int created = 0, duplicates = 0, rejected = 0;
+    for (qsizetype i = 0; i < outcomes.size(); ++i) {
+        const Outcome &out = outcomes.at(i);
+        QJsonObject o{{QStringLiteral("index"), int(i)}, {QStringLiteral("external_id"), out.externalId}, {QStringLiteral("status"), out.status}};
+        if (out.id) o.insert(QStringLiteral("id"), *out.id);
+        if (!out.errors.isEmpty()) {
+            QJsonArray list;
+            for (const auto &e : out.errors) list.append(QJsonObject{{QStringLiteral("field"), e.field}, {QStringLiteral("message"), e.message}});
+            o.insert(QStringLiteral("errors"), list);
+        }
+        results.append(o);
+        if (out.status == QLatin1String("created")) ++created;
+        else if (out.status == QLatin1String("duplicate")) ++duplicates;
+        else ++rejected;
     }
-    return o;
+    return QJsonObject{{QStringLiteral("created"), created}, {QStringLiteral("duplicates"), duplicates},
+                       {QStringLiteral("rejected"), rejected}, {QStringLiteral("results"), results}};
 }
 
 QList<Core::FieldError> errorsOf(Result<void> r)
@@ -329,26 +346,23 @@ Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue 
     auto text = [&](const std::optional<QString> &v) { return !v || v->isEmpty() ? noText : QVariant(*v); };
     auto id = [&](const std::optional<qint64> &v) { return v ? QVariant(*v) : noId; };
 
-    QJsonArray results;
-    int created = 0, duplicates = 0, rejected = 0;
+    QList<Outcome> outcomes;
+    outcomes.reserve(list.size());
     for (int i = 0; i < records.size(); ++i) {
         const Record &rec = records.at(i);
         if (!rec.reader) {
-            results.append(itemResult(i, {}, QStringLiteral("rejected"), std::nullopt,
-                                      {{QStringLiteral("receipts[%1]").arg(i), QStringLiteral("Must be an object.")}}));
-            ++rejected;
+            outcomes.append({{}, QStringLiteral("rejected"), std::nullopt,
+                                      {{QStringLiteral("receipts[%1]").arg(i), QStringLiteral("Must be an object.")}}});
             continue;
         }
         if (!rec.valid) {
-            results.append(itemResult(i, rec.externalId.value_or(QString()), QStringLiteral("rejected"), std::nullopt,
-                                      rec.errors));
-            ++rejected;
+            outcomes.append({rec.externalId.value_or(QString()), QStringLiteral("rejected"), std::nullopt,
+                                      rec.errors});
             continue;
         }
         const QString &externalId = *rec.externalId;
         if (const auto old = known.constFind(externalId); old != known.cend()) {
-            results.append(itemResult(i, externalId, QStringLiteral("duplicate"), *old));
-            ++duplicates;
+            outcomes.append({externalId, QStringLiteral("duplicate"), *old, {}});
             continue;
         }
         const qint64 receiptId = newReceiptId();
@@ -377,8 +391,7 @@ Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue 
             change.first -= spent;
             change.second += accrued;
         }
-        results.append(itemResult(i, externalId, QStringLiteral("created"), receiptId));
-        ++created;
+        outcomes.append({externalId, QStringLiteral("created"), receiptId, {}});
     }
     if (auto r = receiptRows.flush(); !r) return r.error();
     if (auto r = lineRows.flush(); !r) return r.error();
@@ -401,8 +414,7 @@ Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue 
         !r)
         return r.error();
     if (auto c = tx.commit(); !c) return c.error();
-    return QJsonObject{{QStringLiteral("created"), created}, {QStringLiteral("duplicates"), duplicates},
-                       {QStringLiteral("rejected"), rejected}, {QStringLiteral("results"), results}};
+    return batchAnswer(outcomes);
 }
 
 Result<QJsonObject> IngestService::events(const Principal &, const QJsonValue &body)
@@ -447,20 +459,18 @@ Result<QJsonObject> IngestService::events(const Principal &, const QJsonValue &b
     Sql ins(*conn, QStringLiteral("INSERT INTO events (partner_id, external_id, customer_id, type, properties, source, occurred_at, created_at) "
                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (partner_id, external_id) DO NOTHING RETURNING id"));
     Sql existing(*conn, QStringLiteral("SELECT id FROM events WHERE partner_id = ? AND external_id = ?"));
-    QJsonArray results;
-    int created = 0, duplicates = 0, rejected = 0;
+    QList<Outcome> outcomes;
+    outcomes.reserve(list.size());
     for (int i = 0; i < records.size(); ++i) {
         Record &rec = records[i];
         if (!rec.reader) {
-            results.append(itemResult(i, {}, QStringLiteral("rejected"), std::nullopt,
-                                      {{QStringLiteral("events[%1]").arg(i), QStringLiteral("Must be an object.")}}));
-            ++rejected;
+            outcomes.append({{}, QStringLiteral("rejected"), std::nullopt,
+                                      {{QStringLiteral("events[%1]").arg(i), QStringLiteral("Must be an object.")}}});
             continue;
         }
         const auto who = resolver.resolve(rec.keys, *rec.reader);
         if (auto done = rec.reader->finish(); !done) {
-            results.append(itemResult(i, rec.externalId.value_or(QString()), QStringLiteral("rejected"), std::nullopt, done.error().fields));
-            ++rejected;
+            outcomes.append({rec.externalId.value_or(QString()), QStringLiteral("rejected"), std::nullopt, done.error().fields});
             continue;
         }
         ins.bind(*partnerId).bind(*rec.externalId)
@@ -474,16 +484,13 @@ Result<QJsonObject> IngestService::events(const Principal &, const QJsonValue &b
             existing.bind(*partnerId).bind(*rec.externalId);
             auto old = existing.scalar();
             if (!old) return old.error();
-            results.append(itemResult(i, *rec.externalId, QStringLiteral("duplicate"), old->toLongLong()));
-            ++duplicates;
+            outcomes.append({*rec.externalId, QStringLiteral("duplicate"), old->toLongLong(), {}});
             continue;
         }
-        results.append(itemResult(i, *rec.externalId, QStringLiteral("created"), newId->toLongLong()));
-        ++created;
+        outcomes.append({*rec.externalId, QStringLiteral("created"), newId->toLongLong(), {}});
     }
     if (auto c = tx.commit(); !c) return c.error();
-    return QJsonObject{{QStringLiteral("created"), created}, {QStringLiteral("duplicates"), duplicates},
-                       {QStringLiteral("rejected"), rejected}, {QStringLiteral("results"), results}};
+    return batchAnswer(outcomes);
 }
 
 }  // namespace LoyaltyDesk::Server

@@ -351,7 +351,7 @@ Result<int> Database::migrate()
     return latest;
 }
 
-int bindSqliteValue(sqlite3_stmt *stmt, int index, const QVariant &value)
+int bindSqliteValue(sqlite3_stmt *stmt, int index, const QVariant &value, Binding binding)
 {
     if (value.isNull()) return sqlite3_bind_null(stmt, index);
     switch (value.typeId()) {
@@ -365,7 +365,8 @@ int bindSqliteValue(sqlite3_stmt *stmt, int index, const QVariant &value)
             return sqlite3_bind_double(stmt, index, value.toDouble());
         case QMetaType::QString: {
             const QString &text = *static_cast<const QString *>(value.constData());
-            return sqlite3_bind_text16(stmt, index, text.utf16(), int(text.size() * sizeof(char16_t)), SQLITE_TRANSIENT);
+            return sqlite3_bind_text16(stmt, index, text.utf16(), int(text.size() * sizeof(char16_t)),
+                                       binding == Binding::Borrowed ? SQLITE_STATIC : SQLITE_TRANSIENT);
         }
         default: {
             const QByteArray utf8 = value.toString().toUtf8();

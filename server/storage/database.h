@@ -129,7 +129,10 @@ Result<void> selectIn(const QSqlDatabase &conn, const QString &statement, const 
 sqlite3 *sqliteHandle(const QSqlDatabase &conn);
 // Binds one QtSql-style value (a null QVariant of any type binds NULL) to SQLite's
 // parameter `index` (1-based); returns SQLite's result code.
-int bindSqliteValue(sqlite3_stmt *stmt, int index, const QVariant &value);
+// Borrowed: the value outlives the statement's next step, so SQLite may read text in
+// place instead of copying it.
+enum class Binding { Copied, Borrowed };
+int bindSqliteValue(sqlite3_stmt *stmt, int index, const QVariant &value, Binding binding = Binding::Copied);
 
 // A transaction: BEGIN IMMEDIATE on SQLite for writers, so writers queue instead of
 // failing on upgrade; rolls back unless committed.
