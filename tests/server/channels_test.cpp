@@ -385,7 +385,9 @@ TEST_P(Channels, HttpProviderGetsTheRenderedJsonWithinTheRateLimit)
     ASSERT_EQ(failed.status, 502) << failed.body.toStdString();
     EXPECT_TRUE(failed.json().value(str("response")).toString().contains(str("invalid number")));
     for (const auto &ct : customer(1).value(str("contacts")).toArray())
-        if (ct.toObject().value(str("value")).toString() == str("+79990000000")) EXPECT_EQ(ct.toObject().value(str("valid")).toVariant().toInt(), 0);
+        if (ct.toObject().value(str("value")).toString() == str("+79990000000")) {
+            EXPECT_EQ(ct.toObject().value(str("valid")).toVariant().toInt(), 0);
+        }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Channels, ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
