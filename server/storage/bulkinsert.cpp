@@ -135,7 +135,10 @@ Result<void> BulkInsert::flush() {
 }
 
 Result<void> updateRows(const QSqlDatabase &conn, const QString &table, const QStringList &columns, const QString &assignments,
-                        const QList<QVariantList> &rows) {
+                        QList<QVariantList> rows) {
+    // In key order, so that concurrent transactions lock shared rows in the same order
+    // instead of deadlocking (PostgreSQL walks a VALUES list in order).
+    std::sort(rows.begin(), rows.end(), [](const QVariantList &a, const QVariantList &b) { return a.first().toLongLong() < b.first().toLongLong(); });
     // Longer names first, so that ":total" is not taken for ":tot" followed by "al".
     QStringList byLength = columns.mid(1);
     std::sort(byLength.begin(), byLength.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });

@@ -59,8 +59,9 @@ inline QStringList columnList(const char *names) {
 // ("total = total + :added, ..."). On PostgreSQL one UPDATE ... FROM a VALUES list of
 // up to kInListSlice rows per statement, so one round trip per few hundred rows; on
 // SQLite, which has no round trips, one prepared single-row UPDATE stepped per row.
+// Rows are updated in key order, so concurrent callers do not deadlock on shared rows.
 Result<void> updateRows(const QSqlDatabase &conn, const QString &table, const QStringList &columns, const QString &assignments,
-                        const QList<QVariantList> &rows);
+                        QList<QVariantList> rows);
 
 // A NULL of the given type, as QtSql binds it.
 inline QVariant sqlNull(QMetaType::Type type = QMetaType::LongLong) {

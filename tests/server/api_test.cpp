@@ -10,6 +10,10 @@
 #include <QThread>
 #include <QUrl>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 using namespace LoyaltyDesk::Test;
 
 namespace {
@@ -440,6 +444,51 @@ TEST_P(Api, ABatchOfThousandsResolvesEveryRecordToItsOwnCustomer)
     // Points go to the card's account: only the 300 receipts that named A's card.
     const HttpResult accounts = server->get("/api/v1/customers/" + std::to_string(a) + "/accounts", admin);
     EXPECT_EQ(accounts.json().value(QStringLiteral("items")).toArray().at(0).toObject().value(QStringLiteral("pending_balance")).toInteger(), 300 * 50);
+}
+
+// Tills posting at once, over the same customers and cards in different orders: every
+// batch lands (no deadlock between their updates of metrics and balances, no lost
+// update), on SQLite's single writer and on PostgreSQL's concurrent ones.
+TEST_P(Api, ConcurrentBatchesOverTheSameCustomersAllLand)
+{
+    constexpr int kCustomers = 60, kClients = 4, kBatches = 6, kPerBatch = 150;
+    QList<qint64> ids;
+    for (int c = 0; c < kCustomers; ++c) {
+        ids << createCustomer({{QStringLiteral("first_name"), QStringLiteral("Till%1").arg(c)}});
+        ASSERT_EQ(server->post("/api/v1/customers/" + std::to_string(ids.last()) + "/cards",
+                               json({{QStringLiteral("number"), QStringLiteral("81000%1").arg(c, 2, 10, QLatin1Char(u'0'))}}), admin).status,
+                  201);
+    }
+    std::atomic<int> landed = 0;
+    std::vector<std::thread> clients;
+    for (int t = 0; t < kClients; ++t)
+        clients.emplace_back([&, t] {
+            for (int b = 0; b < kBatches; ++b) {
+                QJsonArray batch;
+                // Each batch names its own overlapping window of cards, of its own size.
+                const int start = t * 15 + b * 3, count = 8 + (t * 7 + b * 5) % 40;
+                for (int i = 0; i < kPerBatch; ++i) {
+                    const int card = (start + (i * (2 * t + 1)) % count) % kCustomers;
+                    batch.append(receipt(QStringLiteral("till-%1-%2-%3").arg(t).arg(b).arg(i), QStringLiteral("81000%1").arg(card, 2, 10, QLatin1Char(u'0')),
+                                         QStringLiteral("2025-05-01T10:00:00Z"), QStringLiteral("T%1-%2-%3").arg(t).arg(b).arg(i)));
+                }
+                const HttpResult r = server->post("/api/v1/receipts", json(QJsonObject{{QStringLiteral("receipts"), batch}}), admin);
+                if (r.status == 200) landed += r.json().value(QStringLiteral("created")).toInt();
+                else ADD_FAILURE() << r.status << " " << r.body.toStdString();
+            }
+        });
+    for (auto &c : clients) c.join();
+    EXPECT_EQ(landed.load(), kClients * kBatches * kPerBatch);
+    int orders = 0;
+    qint64 pending = 0;
+    for (const qint64 id : ids) {
+        orders += server->get("/api/v1/customers/" + std::to_string(id), admin).json().value(QStringLiteral("metrics")).toObject()
+                      .value(QStringLiteral("orders_count")).toInt();
+        pending += server->get("/api/v1/customers/" + std::to_string(id) + "/accounts", admin).json().value(QStringLiteral("items")).toArray()
+                       .at(0).toObject().value(QStringLiteral("pending_balance")).toInteger();
+    }
+    EXPECT_EQ(orders, kClients * kBatches * kPerBatch);
+    EXPECT_EQ(pending, qint64(kClients) * kBatches * kPerBatch * 50);
 }
 
 TEST_P(Api, BadRequestsGetClearErrorsAndLoseNothing)
