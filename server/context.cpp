@@ -4,6 +4,7 @@
 #include "services/channels.h"
 #include "services/customers.h"
 #include "services/ingest.h"
+#include "services/points.h"
 #include "services/segments.h"
 #include "services/templates.h"
 #include "services/users.h"
@@ -16,6 +17,7 @@ ServerContext::ServerContext(const ServerOptions &options, const DbConfig &dbCon
       auth(std::make_unique<AuthService>(db, options.tokenTtlSeconds)),
       customers(std::make_unique<CustomerService>(db, phones)),
       ingest(std::make_unique<IngestService>(db, phones)),
+      points(std::make_unique<PointsService>(db)),
       users(std::make_unique<UserService>(db, *auth)),
       segments(std::make_unique<SegmentService>(db, options.segmentTimeLimitMs)),
       templates(std::make_unique<TemplateService>(db)),

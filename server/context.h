@@ -10,6 +10,7 @@ namespace LoyaltyDesk::Server {
 class AuthService;
 class CustomerService;
 class IngestService;
+class PointsService;
 class UserService;
 class SegmentService;
 class TemplateService;
@@ -35,6 +36,7 @@ public:
     std::unique_ptr<AuthService> auth;
     std::unique_ptr<CustomerService> customers;
     std::unique_ptr<IngestService> ingest;
+    std::unique_ptr<PointsService> points;
     std::unique_ptr<UserService> users;
     std::unique_ptr<SegmentService> segments;
     std::unique_ptr<TemplateService> templates;

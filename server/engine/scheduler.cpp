@@ -1,6 +1,7 @@
 #include "scheduler.h"
 
 #include "context.h"
+#include "services/points.h"
 #include "services/segments.h"
 
 #include <QDateTime>
@@ -43,6 +44,10 @@ int Scheduler::tick()
 {
     int ran = m_ctx.segments->recalculateDue();
     const qint64 now = QDateTime::currentSecsSinceEpoch();
+    if (auto settled = m_ctx.points->settle(now); !settled)
+        qWarning().noquote() << "Settling bonus points failed:" << settled.error().message;
+    else if (settled->activated || settled->expired)
+        ++ran;
     // Daily, counted from the last scoring stored, so restarts do not rescore.
     if (m_lastRfm == 0) {
         auto report = m_ctx.segments->rfmReport();

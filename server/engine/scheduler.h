@@ -12,7 +12,7 @@ namespace LoyaltyDesk::Server {
 class ServerContext;
 
 // Runs background jobs on their own thread: segment recalculation when a segment's
-// schedule is due, and the daily RFM scoring.
+// schedule is due, bonus points activating and expiring, and the daily RFM scoring.
 class Scheduler final {
 public:
     explicit Scheduler(ServerContext &ctx, int tickSeconds = 30);

@@ -1,5 +1,6 @@
 // The REST API end to end: the real server binary on a loopback port with a
 // temporary database, on SQLite and on PostgreSQL (when LOYALTYDESK_TEST_PG is set).
+#include "core/json.h"
 #include "support/testserver.h"
 
 #include <gtest/gtest.h>
@@ -7,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QElapsedTimer>
+#include <QDateTime>
+#include <QMap>
 #include <QThread>
 #include <QUrl>
 
@@ -612,9 +615,64 @@ TEST_P(Api, RefusesADatabaseFromTheFuture)
     EXPECT_TRUE(server->error().contains(QStringLiteral("newer"))) << server->error().toStdString();
 }
 
+// The scheduler every second: bonus points activate and expire while the test waits.
+class ApiPointsOverTime : public Api {
+protected:
+    QStringList extraServeArgs() const override { return {QStringLiteral("--scheduler-tick"), QStringLiteral("1")}; }
+};
+
+// Points accrued by purchases become active two weeks later and burn a year after the
+// purchase, less what was spent from them first: the balances and the ledger say so once
+// the scheduler has passed, and stay so on its next passes.
+TEST_P(ApiPointsOverTime, PendingPointsActivateAndWhatIsLeftOfOldOnesExpires)
+{
+    const qint64 id = createCustomer({{QStringLiteral("first_name"), QStringLiteral("Lotta")}});
+    ASSERT_EQ(server->post("/api/v1/customers/" + std::to_string(id) + "/cards", json({{QStringLiteral("number"), QStringLiteral("7700001")}}), admin).status,
+              201);
+    const qint64 now = QDateTime::currentSecsSinceEpoch(), day = 86400;
+    auto purchase = [&](const QString &ext, qint64 daysAgo, int accrued, int spent) {
+        QJsonObject r = receipt(ext, QStringLiteral("7700001"), LoyaltyDesk::Core::Json::isoUtc(now - daysAgo * day), ext);
+        r.insert(QStringLiteral("bonus_accrued"), accrued);
+        r.insert(QStringLiteral("bonus_spent"), spent);
+        return r;
+    };
+    // 100 points 400 days ago (active from day 386, burnt on day 35 ago), 30 of them spent
+    // 380 days ago; 50 points 200 days ago (active, expire in 165 days); 20 points 5 days
+    // ago (still pending).
+    const QJsonObject ingested = ingestReceipts({purchase(QStringLiteral("old"), 400, 100, 0), purchase(QStringLiteral("spend"), 380, 0, 30),
+                                                 purchase(QStringLiteral("mid"), 200, 50, 0), purchase(QStringLiteral("new"), 5, 20, 0)});
+    ASSERT_EQ(ingested.value(QStringLiteral("created")).toInt(), 4);
+    const std::string base = "/api/v1/customers/" + std::to_string(id);
+    auto balances = [&]() {
+        const QJsonObject a = server->get(base + "/accounts", admin).json().value(QStringLiteral("items")).toArray().at(0).toObject();
+        return std::pair{a.value(QStringLiteral("active_balance")).toInteger(), a.value(QStringLiteral("pending_balance")).toInteger()};
+    };
+    QElapsedTimer waited;
+    waited.start();
+    while (balances() != std::pair<qint64, qint64>{50, 20} && waited.elapsed() < 20000) QThread::msleep(200);
+    // 150 activated, 30 spent, and 70 left of the oldest accrual burnt.
+    EXPECT_EQ(balances(), (std::pair<qint64, qint64>{50, 20}));
+    const QJsonArray ledger = server->get(base + "/ledger?limit=50", admin).json().value(QStringLiteral("items")).toArray();
+    QMap<QString, QStringList> byKind;
+    for (const auto &v : ledger) {
+        const QJsonObject row = v.toObject();
+        byKind[row.value(QStringLiteral("kind")).toString()] << QStringLiteral("%1 %2").arg(row.value(QStringLiteral("amount")).toInteger())
+                                                                    .arg(row.value(QStringLiteral("status")).toString());
+    }
+    for (auto &list : byKind) list.sort();
+    EXPECT_EQ(byKind.value(QStringLiteral("accrual")), (QStringList{QStringLiteral("100 expired"), QStringLiteral("20 pending"), QStringLiteral("50 active")}));
+    EXPECT_EQ(byKind.value(QStringLiteral("deduction")), QStringList{QStringLiteral("-30 spent")});
+    EXPECT_EQ(byKind.value(QStringLiteral("expiry")), QStringList{QStringLiteral("-70 expired")});
+    QThread::msleep(2500);  // two more passes change nothing
+    EXPECT_EQ(balances(), (std::pair<qint64, qint64>{50, 20}));
+    EXPECT_EQ(server->get(base + "/ledger?limit=50", admin).json().value(QStringLiteral("items")).toArray().size(), ledger.size());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Api, ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
                          [](const auto &info) { return backendName(info.param).toStdString(); });
 INSTANTIATE_TEST_SUITE_P(Backends, ApiSmallBodies, ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
+                         [](const auto &info) { return backendName(info.param).toStdString(); });
+INSTANTIATE_TEST_SUITE_P(Backends, ApiPointsOverTime, ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
                          [](const auto &info) { return backendName(info.param).toStdString(); });
 INSTANTIATE_TEST_SUITE_P(Backends, ApiShortTokens, ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
                          [](const auto &info) { return backendName(info.param).toStdString(); });
