@@ -422,6 +422,18 @@ void Generator::customer(qint64 ordinal) {
                          json(QJsonObject{{QStringLiteral("network"), QStringLiteral("vk")}}), true,
                          false, true});
     }
+    {
+        // The mobile app: a device's push token for about a third of customers. Drawn from
+        // a stream of its own, so that everything drawn after it stays as it was.
+        Rng app(m_seed, quint64(ordinal) | (quint64(1) << 62));
+        if (app.chance(0.35)) {
+            QString token;
+            for (int i = 0; i < 4; ++i) token += QString::number(app.next(), 16).rightJustified(16, u'0');
+            const QString platform = app.chance(0.4) ? QStringLiteral("ios") : QStringLiteral("android");
+            contacts.append({QStringLiteral("push"), token, token, json(QJsonObject{{QStringLiteral("platform"), platform}}),
+                             true, true, true});
+        }
+    }
 
     // Cards and the bonus account behind them.
     struct Card {

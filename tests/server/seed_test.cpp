@@ -253,6 +253,14 @@ TEST_P(Seeded, ContactsAreNormalizedAndTheBadOnesFlagged) {
             QStringLiteral(
                 "SELECT COUNT(DISTINCT details) FROM contacts WHERE kind = 'email' AND valid = 1")),
         8);  // providers
+    // About a third have the mobile app: one push token each, unique, with its platform.
+    const qint64 push = number(*db, QStringLiteral("SELECT COUNT(*) FROM contacts WHERE kind = 'push' AND valid = 1"));
+    EXPECT_GT(push, kCustomers / 5);
+    EXPECT_LT(push, kCustomers / 2);
+    EXPECT_EQ(number(*db, QStringLiteral("SELECT COUNT(DISTINCT value) FROM contacts WHERE kind = 'push'")), push);
+    EXPECT_EQ(number(*db, QStringLiteral("SELECT COUNT(DISTINCT customer_id) FROM contacts WHERE kind = 'push'")), push);
+    EXPECT_EQ(rows(*db, QStringLiteral("SELECT DISTINCT details FROM contacts WHERE kind = 'push' ORDER BY details")),
+              (QStringList{QStringLiteral("{\"platform\":\"android\"}"), QStringLiteral("{\"platform\":\"ios\"}")}));
 }
 
 TEST_P(Seeded, SearchKeysAreWhatTheCustomerServiceWouldWrite) {
