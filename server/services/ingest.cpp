@@ -78,11 +78,11 @@ public:
 
     Result<void> lookUp(const QSqlDatabase &conn)
     {
-        if (auto r = selectIn(conn, QStringLiteral("SELECT id FROM customers WHERE id IN (%1)"), {}, m_ids,
+        if (auto r = runIn(conn, QStringLiteral("SELECT id FROM customers WHERE id IN (%1)"), {}, m_ids,
                               [&](const Sql &q) { m_customers.insert(q.value(0).toLongLong()); });
             !r)
             return r;
-        if (auto r = selectIn(conn, QStringLiteral("SELECT number, id, customer_id FROM cards WHERE number IN (%1)"), {}, m_cards,
+        if (auto r = runIn(conn, QStringLiteral("SELECT number, id, customer_id FROM cards WHERE number IN (%1)"), {}, m_cards,
                               [&](const Sql &q) {
                                   m_cardIds.insert(q.value(0).toString(), {q.value(1).toLongLong(), q.value(2)});
                               });
@@ -93,7 +93,7 @@ public:
             // A value shared by several customers names the one whose primary contact it
             // is, else the first customer that had it.
             QHash<QString, std::pair<bool, qint64>> best;
-            auto r = selectIn(conn, QStringLiteral("SELECT value, customer_id, is_primary FROM contacts WHERE kind = ? AND valid = 1 AND value IN (%1)"),
+            auto r = runIn(conn, QStringLiteral("SELECT value, customer_id, is_primary FROM contacts WHERE kind = ? AND valid = 1 AND value IN (%1)"),
                               {kind}, *values, [&](const Sql &q) {
                                   const std::pair<bool, qint64> candidate{q.value(2).toInt() != 0, q.value(1).toLongLong()};
                                   auto it = best.find(q.value(0).toString());
@@ -200,8 +200,7 @@ Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue 
         std::optional<QString> externalId, pos, cheque, status, currency;
         std::optional<qint64> at, total, discount, accrued, spent;
         QList<Line> lines;
-        bool valid = false;
-        QList<Core::FieldError> errors;
+        QList<Core::FieldError> errors;  // none: the record is stored
     };
     CustomerResolver resolver(m_phones);
     const QStringList statuses = {QStringLiteral("completed"), QStringLiteral("unfinished"), QStringLiteral("cancelled")};
@@ -276,13 +275,13 @@ Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue 
     // Receipts already stored, by external id. Receipts created below join the map, so a
     // repeat inside the batch is a duplicate too.
     QHash<QString, qint64> known;
-    if (auto r = selectIn(*conn, QStringLiteral("SELECT external_id, id FROM receipts WHERE partner_id = ? AND external_id IN (%1)"),
+    if (auto r = runIn(*conn, QStringLiteral("SELECT external_id, id FROM receipts WHERE partner_id = ? AND external_id IN (%1)"),
                           {partnerId}, externalIds, [&](const Sql &q) { known.insert(q.value(0).toString(), q.value(1).toLongLong()); });
         !r)
         return r.error();
     if (auto r = resolver.lookUp(*conn); !r) return r.error();
     QHash<QString, QVariant> productIds;
-    if (auto r = selectIn(*conn, QStringLiteral("SELECT sku, id FROM products WHERE partner_id = ? AND sku IN (%1)"), {partnerId}, skus,
+    if (auto r = runIn(*conn, QStringLiteral("SELECT sku, id FROM products WHERE partner_id = ? AND sku IN (%1)"), {partnerId}, skus,
                           [&](const Sql &q) { productIds.insert(q.value(0).toString(), q.value(1)); });
         !r)
         return r.error();
@@ -297,17 +296,15 @@ Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue 
         rec.who = resolver.resolve(rec.keys, r);
         if (rec.currency && *rec.currency != currency)
             r.fail(QStringLiteral("currency"), QStringLiteral("This brand keeps receipts in %1.").arg(currency));
-        const auto done = r.finish();
-        rec.valid = bool(done);
-        rec.errors = errorsOf(done);
-        if (rec.valid && rec.who.cardId && rec.status.value_or(QStringLiteral("completed")) == QLatin1String("completed") &&
+        rec.errors = errorsOf(r.finish());
+        if (rec.errors.isEmpty() && rec.who.cardId && rec.status.value_or(QStringLiteral("completed")) == QLatin1String("completed") &&
             (rec.accrued.value_or(0) > 0 || rec.spent.value_or(0) > 0) && !seenCards.contains(*rec.who.cardId)) {
             seenCards.insert(*rec.who.cardId);
             cardsWithPoints << *rec.who.cardId;
         }
     }
     QHash<qint64, qint64> accounts;  // card -> its first account
-    if (auto r = selectIn(*conn, QStringLiteral("SELECT card_id, MIN(account_id) FROM card_accounts WHERE card_id IN (%1) GROUP BY card_id"), {},
+    if (auto r = runIn(*conn, QStringLiteral("SELECT card_id, MIN(account_id) FROM card_accounts WHERE card_id IN (%1) GROUP BY card_id"), {},
                           cardsWithPoints, [&](const Sql &q) { accounts.insert(q.value(0).toLongLong(), q.value(1).toLongLong()); });
         !r)
         return r.error();
@@ -355,7 +352,7 @@ Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue 
                                       {{QStringLiteral("receipts[%1]").arg(i), QStringLiteral("Must be an object.")}}});
             continue;
         }
-        if (!rec.valid) {
+        if (!rec.errors.isEmpty()) {
             outcomes.append({rec.externalId.value_or(QString()), QStringLiteral("rejected"), std::nullopt,
                                       rec.errors});
             continue;

@@ -17,21 +17,8 @@ constexpr int kAccountsPerTransaction = 200;
 struct Lot {
     qint64 id, remaining, activatesAt;
     std::optional<qint64> expiresAt;
-    bool expiredBefore;  // already burned by an earlier settlement
+    bool active;  // not pending, and not burnt by an earlier settlement
 };
-
-// Sets the status of the ledger rows `ids`, a few hundred per statement.
-Result<void> setStatus(const QSqlDatabase &conn, const QVariantList &ids, const QString &status)
-{
-    for (qsizetype from = 0; from < ids.size(); from += kInListSlice) {
-        const QVariantList part = ids.mid(from, kInListSlice);
-        Sql set(conn, QStringLiteral("UPDATE bonus_ledger SET status = ? WHERE id IN (") + placeholders(part.size()) + u')');
-        set.bind(status);
-        for (const QVariant &id : part) set.bind(id);
-        if (auto r = set.exec(); !r) return r;
-    }
-    return {};
-}
 
 }  // namespace
 
@@ -70,7 +57,7 @@ Result<int> PointsService::activate(qint64 now, Settled &out)
         moved[due.value(1).toLongLong()] += due.value(2).toLongLong();
     }
     if (ids.isEmpty()) return 0;
-    if (auto r = setStatus(*conn, ids, QStringLiteral("active")); !r) return r.error();
+    if (auto r = runIn(*conn, QStringLiteral("UPDATE bonus_ledger SET status = 'active' WHERE id IN (%1)"), {}, ids); !r) return r.error();
     QList<QVariantList> balances;
     for (auto it = moved.cbegin(); it != moved.cend(); ++it) balances.append({it.key(), *it});
     if (auto r = updateRows(*conn, QStringLiteral("bonus_accounts"), columnList("id, points"),
@@ -102,7 +89,7 @@ Result<int> PointsService::expire(qint64 now, Settled &out)
         QString kind, status;
     };
     QList<Row> rows;
-    if (auto r = selectIn(*conn,
+    if (auto r = runIn(*conn,
                           QStringLiteral("SELECT id, account_id, customer_id, kind, amount, status, created_at, activates_at, expires_at "
                                          "FROM bonus_ledger WHERE account_id IN (%1)"),
                           {}, accounts,
@@ -134,7 +121,7 @@ Result<int> PointsService::expire(qint64 now, Settled &out)
             const Row &row = rows.at(i);
             if (row.customer) customer = row.customer;
             if (row.kind == QLatin1String("accrual") && row.amount > 0) {
-                lots.append({row.id, row.amount, row.activatesAt.value_or(row.at), row.expiresAt, row.status == QLatin1String("expired")});
+                lots.append({row.id, row.amount, row.activatesAt.value_or(row.at), row.expiresAt, row.status == QLatin1String("active")});
             } else if (row.kind == QLatin1String("deduction") && row.amount < 0) {
                 std::stable_sort(lots.begin(), lots.end(), [](const Lot &a, const Lot &b) {
                     return a.expiresAt.value_or(std::numeric_limits<qint64>::max()) < b.expiresAt.value_or(std::numeric_limits<qint64>::max());
@@ -151,9 +138,8 @@ Result<int> PointsService::expire(qint64 now, Settled &out)
         }
         qint64 burned = 0;
         for (const Lot &lot : lots) {
-            if (lot.expiredBefore || !lot.expiresAt || *lot.expiresAt > now) continue;
-            const auto it = std::find_if(rows.cbegin() + from, rows.cbegin() + to, [&](const Row &r) { return r.id == lot.id; });
-            if (it->status != QLatin1String("active")) continue;  // pending ones activate first
+            // Pending ones activate first; burnt ones are done.
+            if (!lot.active || !lot.expiresAt || *lot.expiresAt > now) continue;
             burnedLots << lot.id;
             ++out.expired;
             if (lot.remaining > 0) {
@@ -163,11 +149,11 @@ Result<int> PointsService::expire(qint64 now, Settled &out)
             }
         }
         if (burned > 0) balances.append({account, burned});
-        out.burned += burned;
         from = to;
     }
     if (auto r = expiries.flush(); !r) return r.error();
-    if (auto r = setStatus(*conn, burnedLots, QStringLiteral("expired")); !r) return r.error();
+    if (auto r = runIn(*conn, QStringLiteral("UPDATE bonus_ledger SET status = 'expired' WHERE id IN (%1)"), {}, burnedLots); !r)
+        return r.error();
     if (auto r = updateRows(*conn, QStringLiteral("bonus_accounts"), columnList("id, burned"),
                             QStringLiteral("active_balance = active_balance - :burned"), balances);
         !r)

@@ -17,7 +17,6 @@ public:
     struct Settled {
         int activated = 0;     // accruals that became active
         int expired = 0;       // accruals that expired
-        qint64 burned = 0;     // points taken off by those expiries
     };
     // Everything due by `now`, in transactions of at most a few thousand rows.
     Result<Settled> settle(qint64 now);

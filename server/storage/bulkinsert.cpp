@@ -14,8 +14,8 @@ namespace {
 // libpq's connection under a QtSql PostgreSQL connection, or null.
 PGconn *postgresHandle(const QSqlDatabase &conn) {
     const QVariant v = conn.driver() ? conn.driver()->handle() : QVariant();
-    // QPSQL hands it out as "PGconn*", which Qt's metatype system spells "pg_conn*".
-    if (!v.isValid() || (qstrcmp(v.typeName(), "PGconn*") != 0 && qstrcmp(v.typeName(), "pg_conn*") != 0)) return nullptr;
+    // QPSQL hands out a PGconn*, whose type Qt's metatype system names "pg_conn*".
+    if (!v.isValid() || qstrcmp(v.typeName(), "pg_conn*") != 0) return nullptr;
     return *static_cast<PGconn *const *>(v.constData());
 }
 

@@ -509,7 +509,7 @@ QString placeholders(qsizetype n)
     return s;
 }
 
-Result<void> selectIn(const QSqlDatabase &conn, const QString &statement, const QVariantList &leading, const QVariantList &values,
+Result<void> runIn(const QSqlDatabase &conn, const QString &statement, const QVariantList &leading, const QVariantList &values,
                       const std::function<void(const Sql &)> &row)
 {
     // SQLite runs a statement without a round trip: one value at a time through one
@@ -526,7 +526,7 @@ Result<void> selectIn(const QSqlDatabase &conn, const QString &statement, const 
         for (const QVariant &v : leading) q->bind(v);
         for (qsizetype i = from; i < from + count; ++i) q->bind(values.at(i));
         if (auto r = q->exec(); !r) return r.error();
-        while (q->next()) row(*q);
+        while (row && q->next()) row(*q);
     }
     return {};
 }

@@ -118,12 +118,13 @@ QString placeholders(qsizetype n);
 
 // Runs `statement`, in which "%1" stands for a list of values, for `values` in slices
 // of at most kInListSlice (within both databases' limits on parameters and compound
-// terms), binding `leading` before each slice's values; `row` sees every row of every
-// slice. A few statements per batch instead of one per record: on PostgreSQL each
-// statement is a round trip.
+// terms), binding `leading` before each slice's values; `row`, if given, sees every row
+// of every slice (a lookup), else the statement only runs (an UPDATE or DELETE by keys).
+// A few statements per batch instead of one per record: on PostgreSQL each statement is
+// a round trip; on SQLite one value per step of a statement prepared once.
 constexpr qsizetype kInListSlice = 500;
-Result<void> selectIn(const QSqlDatabase &conn, const QString &statement, const QVariantList &leading, const QVariantList &values,
-                      const std::function<void(const Sql &)> &row);
+Result<void> runIn(const QSqlDatabase &conn, const QString &statement, const QVariantList &leading, const QVariantList &values,
+                      const std::function<void(const Sql &)> &row = {});
 
 // The SQLite handle under a QtSql connection, or null (another driver).
 sqlite3 *sqliteHandle(const QSqlDatabase &conn);
