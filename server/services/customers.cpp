@@ -55,6 +55,11 @@ QString CustomerService::cardKey(const QString &number)
     return s;
 }
 
+QString CustomerService::accountsOf()
+{
+    return QStringLiteral("(SELECT ca.account_id FROM card_accounts ca JOIN cards k ON k.id = ca.card_id WHERE k.customer_id = ?)");
+}
+
 QString CustomerService::phoneKey(const QString &e164) { return e164.startsWith(u'+') ? e164.mid(1) : e164; }
 
 Result<bool> CustomerService::setSubscription(const QSqlDatabase &conn, qint64 customerId, const QString &channel, bool subscribed,
@@ -273,8 +278,8 @@ Result<QJsonObject> CustomerService::profile(qint64 id)
     // Balances over the accounts linked to the customer's cards (an account shared by
     // several cards counts once).
     Sql bal(*conn, QStringLiteral(
-        "SELECT COALESCE(SUM(a.active_balance), 0), COALESCE(SUM(a.pending_balance), 0), COUNT(*) FROM bonus_accounts a WHERE a.id IN "
-        "(SELECT ca.account_id FROM card_accounts ca JOIN cards k ON k.id = ca.card_id WHERE k.customer_id = ?)"));
+        "SELECT COALESCE(SUM(a.active_balance), 0), COALESCE(SUM(a.pending_balance), 0), COUNT(*) FROM bonus_accounts a WHERE a.id IN ") +
+        accountsOf());
     bal.bind(id);
     if (auto r = bal.exec(); !r) return r.error();
     bal.next();
@@ -284,7 +289,7 @@ Result<QJsonObject> CustomerService::profile(qint64 id)
     Sql soon(*conn, QStringLiteral(
         "SELECT COALESCE(SUM(CASE WHEN status = 'pending' AND activates_at BETWEEN ? AND ? THEN amount ELSE 0 END), 0), "
         "COALESCE(SUM(CASE WHEN status = 'active' AND expires_at BETWEEN ? AND ? THEN amount ELSE 0 END), 0) "
-        "FROM bonus_ledger WHERE customer_id = ?"));
+        "FROM bonus_ledger WHERE account_id IN ") + accountsOf());
     soon.bind(now).bind(now + 30 * 86400).bind(now).bind(now + 30 * 86400).bind(id);
     if (auto r = soon.exec(); !r) return r.error();
     soon.next();
@@ -337,13 +342,13 @@ Result<Page> CustomerService::part(qint64 id, ProfilePart part, const PartFilter
         break;
     case ProfilePart::Accounts:
         select = QStringLiteral("SELECT a.id, a.currency, a.active_balance, a.pending_balance, a.created_at FROM bonus_accounts a "
-                                "WHERE a.id IN (SELECT ca.account_id FROM card_accounts ca JOIN cards k ON k.id = ca.card_id WHERE k.customer_id = ?)");
+                                "WHERE a.id IN ") + accountsOf();
         sortCol = QStringLiteral("a.created_at");
         idCol = QStringLiteral("a.id");
         break;
     case ProfilePart::Ledger:
         select = QStringLiteral("SELECT l.id, l.account_id, l.kind, l.amount, l.status, l.receipt_id, l.description, l.created_at, "
-                                "l.activates_at, l.expires_at FROM bonus_ledger l WHERE l.customer_id = ?");
+                                "l.activates_at, l.expires_at FROM bonus_ledger l WHERE l.account_id IN ") + accountsOf();
         sortCol = QStringLiteral("l.created_at");
         idCol = QStringLiteral("l.id");
         if (f.from) { where += QStringLiteral(" AND l.created_at >= ?"); binds << *f.from; }

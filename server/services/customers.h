@@ -33,6 +33,11 @@ public:
     // Issues a card to the customer with a new bonus account linked to it.
     Result<QJsonObject> issueCard(const Principal &who, qint64 id, const QJsonObject &body);
 
+    // The bonus accounts linked to a customer's cards, as "(SELECT account_id ...)" with
+    // one parameter, the customer's id. Their balances are the customer's, and their
+    // ledger is the customer's bonus history (a shared account counts once).
+    static QString accountsOf();
+
     // Search keys, for everything that writes customers, contacts or cards.
     static QString nameKey(const QString &text);
     static QString cardKey(const QString &number);

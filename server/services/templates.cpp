@@ -1,6 +1,7 @@
 #include "templates.h"
 
 #include "audit.h"
+#include "customers.h"
 #include "core/json.h"
 #include "core/liquid/template.h"
 #include "core/messages/content.h"
@@ -387,15 +388,16 @@ Result<QJsonObject> TemplateService::customerData(qint64 customerId)
         if (!contactObject.contains(kind)) contactObject.insert(kind, x.toObject().value(QStringLiteral("value")));
     }
     data.insert(QStringLiteral("contacts"), contactObject);
-    Sql bal(*conn, QStringLiteral("SELECT COALESCE(SUM(active_balance), 0), COALESCE(SUM(pending_balance), 0) FROM bonus_accounts WHERE id IN "
-                                  "(SELECT ca.account_id FROM card_accounts ca JOIN cards k ON k.id = ca.card_id WHERE k.customer_id = ?)"));
+    Sql bal(*conn, QStringLiteral("SELECT COALESCE(SUM(active_balance), 0), COALESCE(SUM(pending_balance), 0) FROM bonus_accounts WHERE id IN ") +
+                       CustomerService::accountsOf());
     bal.bind(customerId);
     if (auto r = bal.exec(); !r) return r.error();
     bal.next();
     QJsonObject balance{{QStringLiteral("active"), bal.value(0).toLongLong()}, {QStringLiteral("pending"), bal.value(1).toLongLong()}};
     bal.query().finish();
     Sql soon(*conn, QStringLiteral("SELECT COALESCE(SUM(CASE WHEN status = 'active' AND expires_at BETWEEN ? AND ? THEN amount ELSE 0 END), 0), "
-                                   "COALESCE(SUM(CASE WHEN status = 'pending' AND activates_at BETWEEN ? AND ? THEN amount ELSE 0 END), 0) FROM bonus_ledger WHERE customer_id = ?"));
+                                   "COALESCE(SUM(CASE WHEN status = 'pending' AND activates_at BETWEEN ? AND ? THEN amount ELSE 0 END), 0) FROM bonus_ledger WHERE account_id IN ") +
+                        CustomerService::accountsOf());
     soon.bind(now).bind(now + 30 * 86400).bind(now).bind(now + 30 * 86400).bind(customerId);
     if (auto r = soon.exec(); !r) return r.error();
     soon.next();

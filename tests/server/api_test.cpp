@@ -317,6 +317,39 @@ TEST_P(Api, ProfileAndItsParts)
     EXPECT_EQ(server->get("/api/v1/customers/999999/receipts", admin).status, 404);
 }
 
+// A customer's bonus history is the ledger of the accounts on their cards, the ones their
+// balance sums: a purchase that names one customer but pays points onto another's card
+// shows where the points went, so each history explains its balance.
+TEST_P(Api, TheBonusHistoryIsThatOfTheAccountsTheBalanceSums)
+{
+    const qint64 buyer = createCustomer({{QStringLiteral("first_name"), QStringLiteral("Buyer")}});
+    const qint64 holder = createCustomer({{QStringLiteral("first_name"), QStringLiteral("Holder")}});
+    ASSERT_EQ(server->post("/api/v1/customers/" + std::to_string(holder) + "/cards", json({{QStringLiteral("number"), QStringLiteral("7700002")}}), admin)
+                  .status,
+              201);
+    QJsonObject r = receipt(QStringLiteral("gift"), QStringLiteral("7700002"), LoyaltyDesk::Core::Json::isoUtc(QDateTime::currentSecsSinceEpoch() - 3600),
+                            QStringLiteral("G1"));
+    r.insert(QStringLiteral("customer_id"), buyer);
+    r.insert(QStringLiteral("bonus_accrued"), 40);
+    ASSERT_EQ(ingestReceipts({r}).value(QStringLiteral("created")).toInt(), 1);
+
+    auto ledgerOf = [&](qint64 id) {
+        return server->get("/api/v1/customers/" + std::to_string(id) + "/ledger", admin).json().value(QStringLiteral("items")).toArray();
+    };
+    auto balanceOf = [&](qint64 id) {
+        return server->get("/api/v1/customers/" + std::to_string(id), admin).json().value(QStringLiteral("balance")).toObject();
+    };
+    const QJsonArray holderLedger = ledgerOf(holder);
+    ASSERT_EQ(holderLedger.size(), 1);
+    EXPECT_EQ(holderLedger.at(0).toObject().value(QStringLiteral("amount")).toInteger(), 40);
+    EXPECT_EQ(holderLedger.at(0).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("pending"));
+    EXPECT_EQ(balanceOf(holder).value(QStringLiteral("pending")).toInteger(), 40);
+    EXPECT_EQ(balanceOf(holder).value(QStringLiteral("activating_30d")).toInteger(), 40);
+    EXPECT_TRUE(ledgerOf(buyer).isEmpty());
+    EXPECT_EQ(balanceOf(buyer).value(QStringLiteral("pending")).toInteger(), 0);
+    EXPECT_EQ(balanceOf(buyer).value(QStringLiteral("activating_30d")).toInteger(), 0);
+}
+
 TEST_P(Api, EditsAreValidatedNormalizedAndAudited)
 {
     const qint64 id = createCustomer({{QStringLiteral("first_name"), QStringLiteral("Oleg")}, {QStringLiteral("phone"), QStringLiteral("+79031112233")}});
