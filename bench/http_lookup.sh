@@ -12,44 +12,15 @@
 # LD_USER/LD_PASSWORD (operator/demo).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(dirname "$here")
-db=${1:-/tmp/ld-bench-1m.db}
-customers=${2:-1000000}
-server=${LD_SERVER:-$root/build/server/loyaltydesk-server}
+. "$here/http_server.sh"  # sets root, db, customers, server; checks the tools
 duration=${DURATION:-30s}
 connections=${CONNECTIONS:-16}
 threads=${THREADS:-2}
 server_threads=${SERVER_THREADS:-64}
 user=${LD_USER:-operator}
 password=${LD_PASSWORD:-demo}
-for tool in wrk sqlite3 curl; do
-  command -v "$tool" >/dev/null || { echo "needs $tool (scripts/setup installs it)" >&2; exit 1; }
-done
-[ -x "$server" ] || { echo "no server binary at $server: build first, or set LD_SERVER" >&2; exit 1; }
 
-if [ ! -f "$db" ]; then
-  echo "Seeding $customers customers into $db"
-  /usr/bin/time -f "seed-demo: %e s, max RSS %M KiB" "$server" seed-demo --customers "$customers" --db "sqlite:$db" --chunk 20000 \
-    --demo-password "$password" | tail -25
-fi
-
-work=$(mktemp -d)
-log="$work/server.log"
-"$server" serve --listen 127.0.0.1:0 --db "sqlite:$db" --threads "$server_threads" >"$log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
-port=""
-for _ in $(seq 1 600); do
-  port=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$log" | grep -o '[0-9]*$' || true)
-  [ -n "$port" ] && break
-  kill -0 $pid 2>/dev/null || { cat "$log"; exit 1; }
-  sleep 0.1
-done
-[ -n "$port" ] || { echo "the server did not start"; cat "$log"; exit 1; }
-
-token=$(curl -sf -H 'Content-Type: application/json' -d "{\"username\":\"$user\",\"password\":\"$password\"}" \
-  "http://127.0.0.1:$port/api/v1/auth/login" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
-[ -n "$token" ] || { echo "cannot sign in as $user"; exit 1; }
+serve_signed_in "$db" "$customers" "$server_threads" "$user" "$password"
 
 # Queries from customers spread over the table, URL-encoded.
 max=$(sqlite3 "$db" "SELECT MAX(id) FROM customers")

@@ -25,12 +25,12 @@ using namespace LoyaltyDesk;
 namespace {
 
 std::unique_ptr<Server::ServerContext> g_ctx;
-QStringList g_cards;
+QStringList g_spreadCards, g_recentCards;
 QList<QJsonObject> g_products;
 std::atomic<qint64> g_next = 0;  // shared by the clients of the two-client variant
 QString g_run;
 
-QJsonObject receipt(qint64 n, qint64 now) {
+QJsonObject receipt(const QStringList &cards, qint64 n, qint64 now) {
     QJsonArray lines;
     for (int l = 0; l < 3; ++l) {
         QJsonObject line = g_products.at((n * 7 + l * 13) % g_products.size());
@@ -39,7 +39,7 @@ QJsonObject receipt(qint64 n, qint64 now) {
     }
     return QJsonObject{
         {QStringLiteral("external_id"), QStringLiteral("bench-%1-%2").arg(g_run).arg(n)},
-        {QStringLiteral("card_number"), g_cards.at(n % g_cards.size())},
+        {QStringLiteral("card_number"), cards.at((n * 7919) % cards.size())},
         {QStringLiteral("pos"), QStringLiteral("BENCH-01")},
         {QStringLiteral("cheque_number"), QStringLiteral("B%1").arg(n)},
         {QStringLiteral("purchased_at"), Core::Json::isoUtc(now - n % 86400)},
@@ -47,14 +47,16 @@ QJsonObject receipt(qint64 n, qint64 now) {
         {QStringLiteral("lines"), lines}};
 }
 
+// Arguments: batch size; 1 for buyers spread over the base, 0 for the newest cards.
 void BM_IngestReceipts(benchmark::State &state) {
     const int batch = int(state.range(0));
+    const QStringList &cards = state.range(1) ? g_spreadCards : g_recentCards;
     const Server::Principal bench{0, QStringLiteral("bench"), {}, {}};
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     for (auto _ : state) {
         state.PauseTiming();
         QJsonArray list;
-        for (int i = 0; i < batch; ++i) list.append(receipt(++g_next, now));  // numbers unique across clients
+        for (int i = 0; i < batch; ++i) list.append(receipt(cards, ++g_next, now));  // numbers unique across clients
         const QJsonObject body{{QStringLiteral("receipts"), list}};
         state.ResumeTiming();
         auto result = g_ctx->ingest->receipts(bench, body);
@@ -111,11 +113,17 @@ int main(int argc, char **argv) {
     }
     auto conn = g_ctx->db.connection();
     {  // the statements end here: a reader left open would stop SQLite's checkpoints
-    Server::Sql cards(
-        *conn, QStringLiteral(
-                   "SELECT number FROM cards WHERE state = 'active' ORDER BY id DESC LIMIT 20000"));
-    if (cards.exec())
-        while (cards.next()) g_cards << cards.value(0).toString();
+    // Buyers spread over the whole base, as a day's purchases are; and the 20 000 newest
+    // cards, customers next to each other in every index, whose pages stay in the caches.
+    Server::Sql maxCard(*conn, QStringLiteral("SELECT MAX(id) FROM cards"));
+    const auto maxId = maxCard.scalar();
+    const qint64 step = std::max<qint64>(1, (maxId ? maxId->toLongLong() : 0) / 20000);
+    for (auto [cards, sql] : {std::pair{&g_spreadCards, QStringLiteral("SELECT number FROM cards WHERE state = 'active' AND id % %1 = 0 LIMIT 20000").arg(step)},
+                              std::pair{&g_recentCards, QStringLiteral("SELECT number FROM cards WHERE state = 'active' ORDER BY id DESC LIMIT 20000")}}) {
+        Server::Sql q(*conn, sql);
+        if (q.exec())
+            while (q.next()) *cards << q.value(0).toString();
+    }
     Server::Sql products(
         *conn,
         QStringLiteral("SELECT sku, name, category, price FROM products ORDER BY id LIMIT 200"));
@@ -126,7 +134,7 @@ int main(int argc, char **argv) {
                                       {QStringLiteral("category"), products.value(2).toString()},
                                       {QStringLiteral("price"), products.value(3).toLongLong()}};
     }
-    if (g_cards.isEmpty() || g_products.isEmpty()) {
+    if (g_spreadCards.isEmpty() || g_recentCards.isEmpty() || g_products.isEmpty()) {
         QTextStream(stderr) << "The database has no cards or products: seed it with "
                                "`loyaltydesk-server seed-demo` first.\n";
         return 1;
@@ -141,9 +149,12 @@ int main(int argc, char **argv) {
     QTextStream(stdout) << "Database " << g_ctx->db.config().describe()
                         << (own ? " (temporary, 10 000 demo customers)" : "") << '\n';
     benchmark::RegisterBenchmark("IngestReceipts", BM_IngestReceipts)
-        ->Arg(100)
-        ->Arg(1000)
-        ->Arg(5000)
+        ->ArgNames({"batch", "spread"})
+        ->Args({100, 1})
+        ->Args({1000, 1})
+        ->Args({5000, 1})
+        ->Args({1000, 0})
+        ->Args({5000, 0})
         ->UseRealTime()
         ->Unit(benchmark::kMillisecond)
         ->MinTime(5);
@@ -151,7 +162,9 @@ int main(int argc, char **argv) {
     // would: some read and check their batches while one writes (SQLite), or several
     // write at once (PostgreSQL). The rate is over all clients together.
     benchmark::RegisterBenchmark("IngestReceiptsConcurrent", BM_IngestReceipts)
-        ->Arg(1000)
+        ->ArgNames({"batch", "spread"})
+        ->Args({1000, 1})
+        ->Args({1000, 0})
         ->Threads(2)
         ->Threads(4)
         ->UseRealTime()
