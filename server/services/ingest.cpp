@@ -257,160 +257,162 @@ Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue 
         if (rec.externalId) externalIds << *rec.externalId;
     }
 
-    auto conn = m_db.connection();
-    if (!conn) return conn.error();
-    // Every customer, card, account and product a row refers to is looked up below, in
-    // this transaction.
-    ForeignKeyChecksOff trusted(m_db, *conn);
-    Transaction tx(m_db, *conn, true);
-    if (auto b = tx.begin(); !b) return b.error();
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
-
-    Sql partner(*conn, QStringLiteral("SELECT id, currency FROM partners ORDER BY id LIMIT 1"));
-    if (auto r = partner.exec(); !r) return r.error();
-    if (!partner.next()) return Error::make(Core::ErrorKind::Internal, QStringLiteral("No partner is configured."));
-    const qint64 partnerId = partner.value(0).toLongLong();
-    const QString currency = partner.value(1).toString();
-
-    // Receipts already stored, by external id. Receipts created below join the map, so a
-    // repeat inside the batch is a duplicate too.
-    QHash<QString, qint64> known;
-    if (auto r = runIn(*conn, QStringLiteral("SELECT external_id, id FROM receipts WHERE partner_id = ? AND external_id IN (%1)"),
-                          {partnerId}, externalIds, [&](const Sql &q) { known.insert(q.value(0).toString(), q.value(1).toLongLong()); });
-        !r)
-        return r.error();
-    if (auto r = resolver.lookUp(*conn); !r) return r.error();
-    QHash<QString, QVariant> productIds;
-    if (auto r = runIn(*conn, QStringLiteral("SELECT sku, id FROM products WHERE partner_id = ? AND sku IN (%1)"), {partnerId}, skus,
-                          [&](const Sql &q) { productIds.insert(q.value(0).toString(), q.value(1)); });
-        !r)
-        return r.error();
-
-    // Each record takes its customer and card; those that earn or spend points need
-    // their card's account, looked up for all of them at once.
-    QVariantList cardsWithPoints;
-    QSet<qint64> seenCards;
-    for (Record &rec : records) {
-        if (!rec.reader) continue;
-        Core::Json::Reader &r = *rec.reader;
-        rec.who = resolver.resolve(rec.keys, r);
-        if (rec.currency && *rec.currency != currency)
-            r.fail(QStringLiteral("currency"), QStringLiteral("This brand keeps receipts in %1.").arg(currency));
-        rec.errors = errorsOf(r.finish());
-        if (rec.errors.isEmpty() && rec.who.cardId && rec.status.value_or(QStringLiteral("completed")) == QLatin1String("completed") &&
-            (rec.accrued.value_or(0) > 0 || rec.spent.value_or(0) > 0) && !seenCards.contains(*rec.who.cardId)) {
-            seenCards.insert(*rec.who.cardId);
-            cardsWithPoints << *rec.who.cardId;
-        }
-    }
-    QHash<qint64, qint64> accounts;  // card -> its first account
-    if (auto r = runIn(*conn, QStringLiteral("SELECT card_id, MIN(account_id) FROM card_accounts WHERE card_id IN (%1) GROUP BY card_id"), {},
-                          cardsWithPoints, [&](const Sql &q) { accounts.insert(q.value(0).toLongLong(), q.value(1).toLongLong()); });
-        !r)
-        return r.error();
-
-    // Ids for new receipts, taken here so that receipts, their lines and ledger rows can
-    // all be written with multi-row INSERTs: on SQLite this transaction holds the write
-    // lock (BEGIN IMMEDIATE), so the maximum is ours; PostgreSQL hands out a block of its
-    // sequence. (A concurrent PostgreSQL request storing the same external id in the
-    // same moment makes this batch fail on the unique key; retried, it reports duplicates.)
-    QList<qint64> freeIds;
-    qint64 nextId = 0;
-    if (m_db.isSqlite()) {
-        Sql q(*conn, QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM receipts"));
-        auto v = q.scalar();
-        if (!v) return v.error();
-        nextId = v->toLongLong();
-    } else {
-        Sql q(*conn, QStringLiteral("SELECT nextval(pg_get_serial_sequence('receipts', 'id')) FROM generate_series(1, ?)"));
-        q.bind(qint64(list.size()));
-        if (auto r = q.exec(); !r) return r.error();
-        while (q.next()) freeIds << q.value(0).toLongLong();
-    }
-    auto newReceiptId = [&]() { return m_db.isSqlite() ? ++nextId : freeIds.takeFirst(); };
-    BulkInsert receiptRows(*conn, QStringLiteral("receipts"),
-                           columnList("id, partner_id, external_id, customer_id, card_id, pos, cheque_number, purchased_at, status, total, discount, bonus_accrued, bonus_spent, currency, created_at"));
-    // Lines and ledger rows go out as multi-row INSERTs too, and customer metrics and
-    // account balances as a few UPDATEs, when the batch is done: per-row statements
-    // cost more than the rows themselves.
-    BulkInsert lineRows(*conn, QStringLiteral("receipt_lines"),
-                        columnList("receipt_id, line_no, product_id, sku, name, category, quantity, price, discount, amount, offer"));
-    BulkInsert ledgerRows(*conn, QStringLiteral("bonus_ledger"),
-                          columnList("account_id, customer_id, kind, amount, status, receipt_id, description, created_at, activates_at, expires_at"));
-    QHash<qint64, Core::CustomerMetrics> purchases;      // per customer, this batch
-    QHash<qint64, std::pair<qint64, qint64>> balances;  // account -> active, pending change
-    const QVariant noText(QMetaType(QMetaType::QString)), noId(QMetaType(QMetaType::LongLong));
-    auto text = [&](const std::optional<QString> &v) { return !v || v->isEmpty() ? noText : QVariant(*v); };
-    auto id = [&](const std::optional<qint64> &v) { return v ? QVariant(*v) : noId; };
-
+    // The batch is written on the database's writer connection (see Database::write).
     QList<Outcome> outcomes;
     outcomes.reserve(list.size());
-    for (int i = 0; i < records.size(); ++i) {
-        const Record &rec = records.at(i);
-        if (!rec.reader) {
-            outcomes.append({{}, QStringLiteral("rejected"), std::nullopt,
-                                      {{QStringLiteral("receipts[%1]").arg(i), QStringLiteral("Must be an object.")}}});
-            continue;
-        }
-        if (!rec.errors.isEmpty()) {
-            outcomes.append({rec.externalId.value_or(QString()), QStringLiteral("rejected"), std::nullopt,
-                                      rec.errors});
-            continue;
-        }
-        const QString &externalId = *rec.externalId;
-        if (const auto old = known.constFind(externalId); old != known.cend()) {
-            outcomes.append({externalId, QStringLiteral("duplicate"), *old, {}});
-            continue;
-        }
-        const qint64 receiptId = newReceiptId();
-        known.insert(externalId, receiptId);
-        const QString st = rec.status.value_or(QStringLiteral("completed"));
-        const qint64 at = *rec.at, accrued = rec.accrued.value_or(0), spent = rec.spent.value_or(0);
-        receiptRows.row({receiptId, partnerId, externalId, id(rec.who.customerId), id(rec.who.cardId), text(rec.pos), text(rec.cheque), at, st,
-                         *rec.total, rec.discount.value_or(0), accrued, spent, currency, now});
-        for (int j = 0; j < rec.lines.size(); ++j) {
-            const Line &l = rec.lines.at(j);
-            lineRows.row({receiptId, j + 1, l.sku.isEmpty() ? noId : productIds.value(l.sku, noId), text(l.sku), l.name, text(l.category),
-                          l.quantity, l.price, l.discount, l.amount, text(l.offer)});
-        }
-        const bool completed = st == QLatin1String("completed");
-        if (rec.who.customerId && completed) purchases[*rec.who.customerId].addPurchase(*rec.total, at);
-        if (const auto acc = rec.who.cardId ? accounts.constFind(*rec.who.cardId) : accounts.cend();
-            completed && acc != accounts.cend()) {
-            const QString cheque = rec.cheque.value_or(externalId);
-            if (accrued > 0)
-                ledgerRows.row({*acc, id(rec.who.customerId), QStringLiteral("accrual"), accrued, QStringLiteral("pending"), receiptId,
-                                QStringLiteral("Purchase %1").arg(cheque), at, at + kActivationDelay, at + kPointsLifetime});
-            if (spent > 0)
-                ledgerRows.row({*acc, id(rec.who.customerId), QStringLiteral("deduction"), -spent, QStringLiteral("spent"), receiptId,
-                                QStringLiteral("Paid with points, purchase %1").arg(cheque), at, noId, noId});
-            auto &change = balances[*acc];
-            change.first -= spent;
-            change.second += accrued;
-        }
-        outcomes.append({externalId, QStringLiteral("created"), receiptId, {}});
-    }
-    if (auto r = receiptRows.flush(); !r) return r.error();
-    if (auto r = lineRows.flush(); !r) return r.error();
-    if (auto r = ledgerRows.flush(); !r) return r.error();
+    auto stored = m_db.write([&](const QSqlDatabase &conn) -> Result<void> {
+        // Every customer, card, account and product a row refers to is looked up below, in
+        // this transaction.
+        ForeignKeyChecksOff trusted(m_db, conn);
+        Transaction tx(m_db, conn, true);
+        if (auto b = tx.begin(); !b) return b.error();
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
 
-    QList<QVariantList> metricRows, balanceRows;
-    for (auto it = purchases.cbegin(); it != purchases.cend(); ++it)
-        metricRows.append({it.key(), it->ordersCount, it->revenue, *it->firstPurchaseAt, *it->lastPurchaseAt});
-    for (auto it = balances.cbegin(); it != balances.cend(); ++it) balanceRows.append({it.key(), it->first, it->second});
-    if (auto r = updateRows(*conn, QStringLiteral("customers"), columnList("id, orders, spent, first_at, last_at"),
-                            QStringLiteral("orders_count = orders_count + :orders, revenue = revenue + :spent, "
-                                           "first_purchase_at = CASE WHEN first_purchase_at IS NULL OR first_purchase_at > :first_at THEN :first_at ELSE first_purchase_at END, "
-                                           "last_purchase_at = CASE WHEN last_purchase_at IS NULL OR last_purchase_at < :last_at THEN :last_at ELSE last_purchase_at END, "
-                                           "updated_at = ") + QString::number(now),
-                            metricRows);
-        !r)
-        return r.error();
-    if (auto r = updateRows(*conn, QStringLiteral("bonus_accounts"), columnList("id, active, pending"),
-                            QStringLiteral("active_balance = active_balance + :active, pending_balance = pending_balance + :pending"), balanceRows);
-        !r)
-        return r.error();
-    if (auto c = tx.commit(); !c) return c.error();
+        Sql partner(conn, QStringLiteral("SELECT id, currency FROM partners ORDER BY id LIMIT 1"));
+        if (auto r = partner.exec(); !r) return r.error();
+        if (!partner.next()) return Error::make(Core::ErrorKind::Internal, QStringLiteral("No partner is configured."));
+        const qint64 partnerId = partner.value(0).toLongLong();
+        const QString currency = partner.value(1).toString();
+
+        // Receipts already stored, by external id. Receipts created below join the map, so a
+        // repeat inside the batch is a duplicate too.
+        QHash<QString, qint64> known;
+        if (auto r = runIn(conn, QStringLiteral("SELECT external_id, id FROM receipts WHERE partner_id = ? AND external_id IN (%1)"),
+                              {partnerId}, externalIds, [&](const Sql &q) { known.insert(q.value(0).toString(), q.value(1).toLongLong()); });
+            !r)
+            return r.error();
+        if (auto r = resolver.lookUp(conn); !r) return r.error();
+        QHash<QString, QVariant> productIds;
+        if (auto r = runIn(conn, QStringLiteral("SELECT sku, id FROM products WHERE partner_id = ? AND sku IN (%1)"), {partnerId}, skus,
+                              [&](const Sql &q) { productIds.insert(q.value(0).toString(), q.value(1)); });
+            !r)
+            return r.error();
+
+        // Each record takes its customer and card; those that earn or spend points need
+        // their card's account, looked up for all of them at once.
+        QVariantList cardsWithPoints;
+        QSet<qint64> seenCards;
+        for (Record &rec : records) {
+            if (!rec.reader) continue;
+            Core::Json::Reader &r = *rec.reader;
+            rec.who = resolver.resolve(rec.keys, r);
+            if (rec.currency && *rec.currency != currency)
+                r.fail(QStringLiteral("currency"), QStringLiteral("This brand keeps receipts in %1.").arg(currency));
+            rec.errors = errorsOf(r.finish());
+            if (rec.errors.isEmpty() && rec.who.cardId && rec.status.value_or(QStringLiteral("completed")) == QLatin1String("completed") &&
+                (rec.accrued.value_or(0) > 0 || rec.spent.value_or(0) > 0) && !seenCards.contains(*rec.who.cardId)) {
+                seenCards.insert(*rec.who.cardId);
+                cardsWithPoints << *rec.who.cardId;
+            }
+        }
+        QHash<qint64, qint64> accounts;  // card -> its first account
+        if (auto r = runIn(conn, QStringLiteral("SELECT card_id, MIN(account_id) FROM card_accounts WHERE card_id IN (%1) GROUP BY card_id"), {},
+                              cardsWithPoints, [&](const Sql &q) { accounts.insert(q.value(0).toLongLong(), q.value(1).toLongLong()); });
+            !r)
+            return r.error();
+
+        // Ids for new receipts, taken here so that receipts, their lines and ledger rows can
+        // all be written with multi-row INSERTs: on SQLite this transaction holds the write
+        // lock (BEGIN IMMEDIATE), so the maximum is ours; PostgreSQL hands out a block of its
+        // sequence. (A concurrent PostgreSQL request storing the same external id in the
+        // same moment makes this batch fail on the unique key; retried, it reports duplicates.)
+        QList<qint64> freeIds;
+        qint64 nextId = 0;
+        if (m_db.isSqlite()) {
+            Sql q(conn, QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM receipts"));
+            auto v = q.scalar();
+            if (!v) return v.error();
+            nextId = v->toLongLong();
+        } else {
+            Sql q(conn, QStringLiteral("SELECT nextval(pg_get_serial_sequence('receipts', 'id')) FROM generate_series(1, ?)"));
+            q.bind(qint64(list.size()));
+            if (auto r = q.exec(); !r) return r.error();
+            while (q.next()) freeIds << q.value(0).toLongLong();
+        }
+        auto newReceiptId = [&]() { return m_db.isSqlite() ? ++nextId : freeIds.takeFirst(); };
+        BulkInsert receiptRows(conn, QStringLiteral("receipts"),
+                               columnList("id, partner_id, external_id, customer_id, card_id, pos, cheque_number, purchased_at, status, total, discount, bonus_accrued, bonus_spent, currency, created_at"));
+        // Lines and ledger rows go out as multi-row INSERTs too, and customer metrics and
+        // account balances as a few UPDATEs, when the batch is done: per-row statements
+        // cost more than the rows themselves.
+        BulkInsert lineRows(conn, QStringLiteral("receipt_lines"),
+                            columnList("receipt_id, line_no, product_id, sku, name, category, quantity, price, discount, amount, offer"));
+        BulkInsert ledgerRows(conn, QStringLiteral("bonus_ledger"),
+                              columnList("account_id, customer_id, kind, amount, status, receipt_id, description, created_at, activates_at, expires_at"));
+        QHash<qint64, Core::CustomerMetrics> purchases;      // per customer, this batch
+        QHash<qint64, std::pair<qint64, qint64>> balances;  // account -> active, pending change
+        const QVariant noText(QMetaType(QMetaType::QString)), noId(QMetaType(QMetaType::LongLong));
+        auto text = [&](const std::optional<QString> &v) { return !v || v->isEmpty() ? noText : QVariant(*v); };
+        auto id = [&](const std::optional<qint64> &v) { return v ? QVariant(*v) : noId; };
+
+        for (int i = 0; i < records.size(); ++i) {
+            const Record &rec = records.at(i);
+            if (!rec.reader) {
+                outcomes.append({{}, QStringLiteral("rejected"), std::nullopt,
+                                          {{QStringLiteral("receipts[%1]").arg(i), QStringLiteral("Must be an object.")}}});
+                continue;
+            }
+            if (!rec.errors.isEmpty()) {
+                outcomes.append({rec.externalId.value_or(QString()), QStringLiteral("rejected"), std::nullopt,
+                                          rec.errors});
+                continue;
+            }
+            const QString &externalId = *rec.externalId;
+            if (const auto old = known.constFind(externalId); old != known.cend()) {
+                outcomes.append({externalId, QStringLiteral("duplicate"), *old, {}});
+                continue;
+            }
+            const qint64 receiptId = newReceiptId();
+            known.insert(externalId, receiptId);
+            const QString st = rec.status.value_or(QStringLiteral("completed"));
+            const qint64 at = *rec.at, accrued = rec.accrued.value_or(0), spent = rec.spent.value_or(0);
+            receiptRows.row({receiptId, partnerId, externalId, id(rec.who.customerId), id(rec.who.cardId), text(rec.pos), text(rec.cheque), at, st,
+                             *rec.total, rec.discount.value_or(0), accrued, spent, currency, now});
+            for (int j = 0; j < rec.lines.size(); ++j) {
+                const Line &l = rec.lines.at(j);
+                lineRows.row({receiptId, j + 1, l.sku.isEmpty() ? noId : productIds.value(l.sku, noId), text(l.sku), l.name, text(l.category),
+                              l.quantity, l.price, l.discount, l.amount, text(l.offer)});
+            }
+            const bool completed = st == QLatin1String("completed");
+            if (rec.who.customerId && completed) purchases[*rec.who.customerId].addPurchase(*rec.total, at);
+            if (const auto acc = rec.who.cardId ? accounts.constFind(*rec.who.cardId) : accounts.cend();
+                completed && acc != accounts.cend()) {
+                const QString cheque = rec.cheque.value_or(externalId);
+                if (accrued > 0)
+                    ledgerRows.row({*acc, id(rec.who.customerId), QStringLiteral("accrual"), accrued, QStringLiteral("pending"), receiptId,
+                                    QStringLiteral("Purchase %1").arg(cheque), at, at + kActivationDelay, at + kPointsLifetime});
+                if (spent > 0)
+                    ledgerRows.row({*acc, id(rec.who.customerId), QStringLiteral("deduction"), -spent, QStringLiteral("spent"), receiptId,
+                                    QStringLiteral("Paid with points, purchase %1").arg(cheque), at, noId, noId});
+                auto &change = balances[*acc];
+                change.first -= spent;
+                change.second += accrued;
+            }
+            outcomes.append({externalId, QStringLiteral("created"), receiptId, {}});
+        }
+        if (auto r = receiptRows.flush(); !r) return r.error();
+        if (auto r = lineRows.flush(); !r) return r.error();
+        if (auto r = ledgerRows.flush(); !r) return r.error();
+
+        QList<QVariantList> metricRows, balanceRows;
+        for (auto it = purchases.cbegin(); it != purchases.cend(); ++it)
+            metricRows.append({it.key(), it->ordersCount, it->revenue, *it->firstPurchaseAt, *it->lastPurchaseAt});
+        for (auto it = balances.cbegin(); it != balances.cend(); ++it) balanceRows.append({it.key(), it->first, it->second});
+        if (auto r = updateRows(conn, QStringLiteral("customers"), columnList("id, orders, spent, first_at, last_at"),
+                                QStringLiteral("orders_count = orders_count + :orders, revenue = revenue + :spent, "
+                                               "first_purchase_at = CASE WHEN first_purchase_at IS NULL OR first_purchase_at > :first_at THEN :first_at ELSE first_purchase_at END, "
+                                               "last_purchase_at = CASE WHEN last_purchase_at IS NULL OR last_purchase_at < :last_at THEN :last_at ELSE last_purchase_at END, "
+                                               "updated_at = ") + QString::number(now),
+                                metricRows);
+            !r)
+            return r.error();
+        if (auto r = updateRows(conn, QStringLiteral("bonus_accounts"), columnList("id, active, pending"),
+                                QStringLiteral("active_balance = active_balance + :active, pending_balance = pending_balance + :pending"), balanceRows);
+            !r)
+            return r.error();
+        return tx.commit();
+    });
+    if (!stored) return stored.error();
     return batchAnswer(outcomes);
 }
 

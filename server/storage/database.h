@@ -62,8 +62,17 @@ public:
     // Replaces dialect placeholders in DDL: ID_PK, TEXT_C, BLOB.
     QString ddl(QString sql) const;
 
+    // Runs `work` (a write transaction, begun and committed by `work` itself) on the
+    // connection that does the heavy writing, and waits for it. On SQLite that is one
+    // connection on a thread of its own with a large page cache: SQLite drops a
+    // connection's cache whenever another connection has committed, so writers on the
+    // callers' own connections would each start cold (docs/benchmarks.md, "Receipt
+    // ingest", session 4). On PostgreSQL it is the calling thread's connection.
+    Result<void> write(const std::function<Result<void>(const QSqlDatabase &)> &work);
+
 private:
     class Checkpointer;
+    class Writer;
     Result<QSqlDatabase> open(const QString &name);
 
     friend class Transaction;
@@ -76,6 +85,8 @@ private:
     // SQLite: copies the write-ahead log back into the database on a thread of its
     // own, so that commits do not wait for it (created with the first connection).
     std::unique_ptr<Checkpointer> m_checkpointer;
+    std::once_flag m_writerStarted;
+    std::unique_ptr<Writer> m_writer;  // SQLite: started by the first write()
     quint64 m_instance;
     static std::atomic<quint64> s_instances;
 };

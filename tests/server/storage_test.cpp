@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSqlQuery>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -188,16 +189,25 @@ TEST_F(TempSqlite, UpdateRowsGivesEachRowItsOwnValuesEvenWhenOneNamePrefixesAnot
 // Write transactions of one process queue on the database's writer lock: many threads
 // writing at once all commit, none loses another's update, and a writer that rolls back
 // lets the next one in (a lock kept by a rollback would hang this test).
-TEST(Transactions, WritersTakeTurnsAndARollbackLetsTheNextIn)
-{
+// A temporary database with one counter row (id 1, n 0) for writers to race on.
+class Transactions : public ::testing::Test {
+protected:
+    static constexpr int kThreads = 4, kRounds = 25;
+    void SetUp() override
+    {
+        ASSERT_TRUE(owned = temporaryDatabase(dir, &main));
+        ASSERT_TRUE(QSqlQuery(main).exec(QStringLiteral("CREATE TABLE counter (id INTEGER PRIMARY KEY, n INTEGER NOT NULL)")));
+        ASSERT_TRUE(QSqlQuery(main).exec(QStringLiteral("INSERT INTO counter VALUES (1, 0)")));
+    }
+
     QTemporaryDir dir;
     QSqlDatabase main;
-    const auto owned = temporaryDatabase(dir, &main);
-    ASSERT_TRUE(owned);
+    std::unique_ptr<Database> owned;
+};
+
+TEST_F(Transactions, WritersTakeTurnsAndARollbackLetsTheNextIn)
+{
     Database &db = *owned;
-    ASSERT_TRUE(QSqlQuery(main).exec(QStringLiteral("CREATE TABLE counter (id INTEGER PRIMARY KEY, n INTEGER NOT NULL)")));
-    ASSERT_TRUE(QSqlQuery(main).exec(QStringLiteral("INSERT INTO counter VALUES (1, 0)")));
-    constexpr int kThreads = 4, kRounds = 25;
     std::atomic<int> failures = 0;
     std::vector<std::thread> writers;
     for (int t = 0; t < kThreads; ++t)
@@ -230,6 +240,68 @@ TEST(Transactions, WritersTakeTurnsAndARollbackLetsTheNextIn)
     auto n = total.scalar();
     ASSERT_TRUE(n);
     EXPECT_EQ(n->toInt(), kThreads * kRounds);
+}
+
+// Database::write runs every caller's work on one connection that is not the caller's,
+// one piece at a time, and hands back what the work returned, failures included.
+TEST_F(Transactions, WritesFromManyThreadsRunOnTheOneWriterConnectionInTurn)
+{
+    Database &db = *owned;
+    std::atomic<int> failures = 0, inside = 0, overlaps = 0;
+    std::mutex seenLock;
+    QSet<QString> seen;  // connection names the work ran on
+    std::vector<std::thread> callers;
+    for (int t = 0; t < kThreads; ++t)
+        callers.emplace_back([&] {
+            auto own = db.connection();
+            for (int i = 0; i < kRounds; ++i) {
+                auto done = db.write([&](const QSqlDatabase &conn) -> Result<void> {
+                    if (++inside > 1) ++overlaps;
+                    {
+                        std::lock_guard lock(seenLock);
+                        seen.insert(conn.connectionName());
+                        if (own && conn.connectionName() == own->connectionName()) ++failures;  // ran on the caller's
+                    }
+                    auto result = [&]() -> Result<void> {
+                        Transaction tx(db, conn, true);
+                        if (auto b = tx.begin(); !b) return b;
+                        Sql read(conn, QStringLiteral("SELECT n FROM counter WHERE id = 1"));
+                        auto n = read.scalar();
+                        if (!n) return n.error();
+                        if (auto u = Sql(conn, QStringLiteral("UPDATE counter SET n = ?")).bind(n->toLongLong() + 1).exec(); !u) return u;
+                        return tx.commit();
+                    }();
+                    --inside;
+                    return result;
+                });
+                if (!done) ++failures;
+            }
+        });
+    for (auto &c : callers) c.join();
+    EXPECT_EQ(failures.load(), 0);
+    EXPECT_EQ(overlaps.load(), 0);
+    EXPECT_EQ(seen.size(), 1);
+    Sql total(main, QStringLiteral("SELECT n FROM counter"));
+    auto n = total.scalar();
+    ASSERT_TRUE(n);
+    EXPECT_EQ(n->toInt(), kThreads * kRounds);
+
+    // A failing piece of work: its error comes back, its transaction rolls back, and the
+    // writer goes on with the next.
+    auto failed = db.write([&](const QSqlDatabase &conn) -> Result<void> {
+        Transaction tx(db, conn, true);
+        if (auto b = tx.begin(); !b) return b;
+        if (auto u = Sql(conn, QStringLiteral("UPDATE counter SET n = 0")).exec(); !u) return u;
+        return Sql(conn, QStringLiteral("UPDATE no_such_table SET n = 1")).exec();
+    });
+    ASSERT_FALSE(failed);
+    EXPECT_TRUE(failed.error().message.contains(QStringLiteral("no_such_table"))) << failed.error().message.toStdString();
+    EXPECT_TRUE(db.write([&](const QSqlDatabase &conn) -> Result<void> {
+        return Sql(conn, QStringLiteral("UPDATE counter SET n = n + 1")).exec();
+    }));
+    auto after = total.scalar();
+    ASSERT_TRUE(after);
+    EXPECT_EQ(after->toInt(), kThreads * kRounds + 1);
 }
 
 // The checkpointer replaces SQLite's inline auto-checkpoint: without it the log would
