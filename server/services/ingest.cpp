@@ -445,50 +445,51 @@ Result<QJsonObject> IngestService::events(const Principal &, const QJsonValue &b
             r.fail(QStringLiteral("properties"), QStringLiteral("Must be at most 16 KiB of JSON."));
     }
 
-    auto conn = m_db.connection();
-    if (!conn) return conn.error();
-    Transaction tx(m_db, *conn, true);
-    if (auto b = tx.begin(); !b) return b.error();
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
-    Sql partner(*conn, QStringLiteral("SELECT MIN(id) FROM partners"));
-    auto partnerId = partner.scalar();
-    if (!partnerId) return partnerId.error();
-    if (auto r = resolver.lookUp(*conn); !r) return r.error();
-
-    Sql ins(*conn, QStringLiteral("INSERT INTO events (partner_id, external_id, customer_id, type, properties, source, occurred_at, created_at) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (partner_id, external_id) DO NOTHING RETURNING id"));
-    Sql existing(*conn, QStringLiteral("SELECT id FROM events WHERE partner_id = ? AND external_id = ?"));
     QList<Outcome> outcomes;
     outcomes.reserve(list.size());
-    for (int i = 0; i < records.size(); ++i) {
-        Record &rec = records[i];
-        if (!rec.reader) {
-            outcomes.append({{}, QStringLiteral("rejected"), std::nullopt,
-                                      {{QStringLiteral("events[%1]").arg(i), QStringLiteral("Must be an object.")}}});
-            continue;
+    auto stored = m_db.write([&](const QSqlDatabase &conn) -> Result<void> {
+        Transaction tx(m_db, conn, true);
+        if (auto b = tx.begin(); !b) return b.error();
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        Sql partner(conn, QStringLiteral("SELECT MIN(id) FROM partners"));
+        auto partnerId = partner.scalar();
+        if (!partnerId) return partnerId.error();
+        if (auto r = resolver.lookUp(conn); !r) return r.error();
+
+        Sql ins(conn, QStringLiteral("INSERT INTO events (partner_id, external_id, customer_id, type, properties, source, occurred_at, created_at) "
+                                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (partner_id, external_id) DO NOTHING RETURNING id"));
+        Sql existing(conn, QStringLiteral("SELECT id FROM events WHERE partner_id = ? AND external_id = ?"));
+        for (int i = 0; i < records.size(); ++i) {
+            Record &rec = records[i];
+            if (!rec.reader) {
+                outcomes.append({{}, QStringLiteral("rejected"), std::nullopt,
+                                          {{QStringLiteral("events[%1]").arg(i), QStringLiteral("Must be an object.")}}});
+                continue;
+            }
+            const auto who = resolver.resolve(rec.keys, *rec.reader);
+            if (auto done = rec.reader->finish(); !done) {
+                outcomes.append({rec.externalId.value_or(QString()), QStringLiteral("rejected"), std::nullopt, done.error().fields});
+                continue;
+            }
+            ins.bind(*partnerId).bind(*rec.externalId)
+                .bind(who.customerId ? QVariant(*who.customerId) : QVariant(QMetaType(QMetaType::LongLong)))
+                .bind(*rec.type)
+                .bind(rec.properties ? QString::fromUtf8(QJsonDocument(*rec.properties).toJson(QJsonDocument::Compact)) : QStringLiteral("{}"))
+                .bindOptional(rec.source).bind(*rec.at).bind(now);
+            auto newId = ins.scalar();
+            if (!newId) return newId.error();
+            if (!newId->isValid()) {
+                existing.bind(*partnerId).bind(*rec.externalId);
+                auto old = existing.scalar();
+                if (!old) return old.error();
+                outcomes.append({*rec.externalId, QStringLiteral("duplicate"), old->toLongLong(), {}});
+                continue;
+            }
+            outcomes.append({*rec.externalId, QStringLiteral("created"), newId->toLongLong(), {}});
         }
-        const auto who = resolver.resolve(rec.keys, *rec.reader);
-        if (auto done = rec.reader->finish(); !done) {
-            outcomes.append({rec.externalId.value_or(QString()), QStringLiteral("rejected"), std::nullopt, done.error().fields});
-            continue;
-        }
-        ins.bind(*partnerId).bind(*rec.externalId)
-            .bind(who.customerId ? QVariant(*who.customerId) : QVariant(QMetaType(QMetaType::LongLong)))
-            .bind(*rec.type)
-            .bind(rec.properties ? QString::fromUtf8(QJsonDocument(*rec.properties).toJson(QJsonDocument::Compact)) : QStringLiteral("{}"))
-            .bindOptional(rec.source).bind(*rec.at).bind(now);
-        auto newId = ins.scalar();
-        if (!newId) return newId.error();
-        if (!newId->isValid()) {
-            existing.bind(*partnerId).bind(*rec.externalId);
-            auto old = existing.scalar();
-            if (!old) return old.error();
-            outcomes.append({*rec.externalId, QStringLiteral("duplicate"), old->toLongLong(), {}});
-            continue;
-        }
-        outcomes.append({*rec.externalId, QStringLiteral("created"), newId->toLongLong(), {}});
-    }
-    if (auto c = tx.commit(); !c) return c.error();
+        return tx.commit();
+    });
+    if (!stored) return stored.error();
     return batchAnswer(outcomes);
 }
 
