@@ -2,7 +2,10 @@
 // POST /api/v1/receipts — each receipt with three lines and a card to resolve:
 //   ingest_bench [--db URL] [Google Benchmark options]
 // Without --db it seeds a temporary SQLite database with 10 000 demo customers.
-// With --db the receipts are added to that database (external ids "bench-...").
+// With --db the receipts are added to that database (external ids "bench-...") and
+// removed at the end; receipts left by killed runs are removed first. The second
+// argument of each benchmark picks the buyers: spread over the whole base (1) or the
+// 20 000 newest cards (0).
 #include "benchsupport.h"
 
 #include "core/json.h"

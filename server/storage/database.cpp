@@ -259,6 +259,7 @@ private:
 
     void run()
     {
+        bool configured = false;  // this thread's connection has its large cache
         std::unique_lock lock(m_mutex);
         while (true) {
             m_wake.wait(lock, [this] { return m_stop || !m_tasks.empty(); });
@@ -269,10 +270,7 @@ private:
             Result<void> result = [&]() -> Result<void> {
                 auto conn = m_db.connection();
                 if (!conn) return conn.error();
-                if (!m_configured) {
-                    QSqlQuery(*conn).exec(QStringLiteral("PRAGMA cache_size=-%1").arg(kCacheKiB));
-                    m_configured = true;
-                }
+                if (!configured) configured = QSqlQuery(*conn).exec(QStringLiteral("PRAGMA cache_size=-%1").arg(kCacheKiB));
                 return (*task->work)(*conn);
             }();
             lock.lock();
@@ -286,16 +284,12 @@ private:
     std::condition_variable m_wake, m_done;
     std::deque<Task *> m_tasks;
     bool m_stop = false;
-    bool m_configured = false;  // the writer thread's own
-    std::thread m_thread;       // last: starts once the members above exist
+    std::thread m_thread;  // last: starts once the members above exist
 };
 
 Database::Database(DbConfig config) : m_config(std::move(config)), m_instance(++s_instances) {}
 
-Database::~Database()
-{
-    m_writer.reset();  // its connection closes as its thread ends, before the checkpointer goes
-}
+Database::~Database() = default;
 
 Result<void> Database::write(const std::function<Result<void>(const QSqlDatabase &)> &work)
 {

@@ -86,7 +86,9 @@ private:
     // own, so that commits do not wait for it (created with the first connection).
     std::unique_ptr<Checkpointer> m_checkpointer;
     std::once_flag m_writerStarted;
-    std::unique_ptr<Writer> m_writer;  // SQLite: started by the first write()
+    // SQLite: started by the first write(). Declared after the checkpointer, so it
+    // stops (and its connection closes) first.
+    std::unique_ptr<Writer> m_writer;
     quint64 m_instance;
     static std::atomic<quint64> s_instances;
 };
