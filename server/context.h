@@ -10,6 +10,7 @@ namespace LoyaltyDesk::Server {
 class AuthService;
 class CustomerService;
 class IngestService;
+class MetricsFold;
 class PointsService;
 class UserService;
 class SegmentService;
@@ -23,6 +24,8 @@ struct ServerOptions {
     qint64 tokenTtlSeconds = 12 * 3600;
     // How long a segment count (preview) may run when the request names no limit.
     qint64 segmentTimeLimitMs = 20000;
+    // How often ingest folds new purchases into customer metrics and balances (fold.h).
+    qint64 foldIntervalMs = 10000;
 };
 
 // Everything one server process owns, composed once.
@@ -34,6 +37,7 @@ public:
     Database db;
     Core::PhoneNormalizer phones;
     std::unique_ptr<AuthService> auth;
+    std::unique_ptr<MetricsFold> fold;
     std::unique_ptr<CustomerService> customers;
     std::unique_ptr<IngestService> ingest;
     std::unique_ptr<PointsService> points;

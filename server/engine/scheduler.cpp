@@ -1,6 +1,7 @@
 #include "scheduler.h"
 
 #include "context.h"
+#include "services/fold.h"
 #include "services/points.h"
 #include "services/segments.h"
 
@@ -42,7 +43,13 @@ void Scheduler::stop()
 
 int Scheduler::tick()
 {
-    int ran = m_ctx.segments->recalculateDue();
+    int ran = 0;
+    // Purchases that came in since ingest last folded (it folds only while batches come).
+    if (auto folded = m_ctx.fold->run(); !folded)
+        qWarning().noquote() << "Folding purchases into the metrics failed:" << folded.error().message;
+    else if (*folded)
+        ++ran;
+    ran += m_ctx.segments->recalculateDue();
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     if (auto settled = m_ctx.points->settle(now); !settled)
         qWarning().noquote() << "Settling bonus points failed:" << settled.error().message;

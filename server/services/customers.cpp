@@ -1,6 +1,7 @@
 #include "customers.h"
 
 #include "audit.h"
+#include "fold.h"
 #include "core/email.h"
 #include "core/json.h"
 #include "core/timezones.h"
@@ -199,7 +200,8 @@ Result<Page> CustomerService::search(const QString &rawText, const PageRequest &
         "(SELECT value FROM contacts WHERE customer_id = c.id AND kind = 'phone' ORDER BY is_primary DESC, id LIMIT 1) AS phone, "
         "(SELECT value FROM contacts WHERE customer_id = c.id AND kind = 'email' ORDER BY is_primary DESC, id LIMIT 1) AS email, "
         "(SELECT number FROM cards WHERE customer_id = c.id ORDER BY CASE WHEN state = 'active' THEN 0 ELSE 1 END, id DESC LIMIT 1) AS card, "
-        "c.orders_count, c.revenue, c.last_purchase_at "
+        ) + MetricsFold::orders(QStringLiteral("c")) + QStringLiteral(" AS orders_count, ") + MetricsFold::revenue(QStringLiteral("c")) +
+        QStringLiteral(" AS revenue, ") + MetricsFold::lastPurchase(QStringLiteral("c")) + QStringLiteral(" AS last_purchase_at "
         "FROM customers c LEFT JOIN status_tiers t ON t.id = c.tier_id WHERE c.id IN (") + placeholders(found.size()) +
         QStringLiteral(") ORDER BY c.id");
     Sql &rows = StatementCache::get(*conn, rowsSql);
@@ -230,7 +232,9 @@ Result<QJsonObject> CustomerService::profile(qint64 id)
     Sql c(*conn, QStringLiteral(
         "SELECT c.id, c.external_id, c.first_name, c.last_name, c.middle_name, c.gender, c.birth_date, c.address, c.city, "
         "c.time_zone, c.preferred_categories, c.children, c.pets, c.custom_attributes, c.source, c.created_at, c.updated_at, "
-        "c.orders_count, c.revenue, c.first_purchase_at, c.last_purchase_at, t.code AS tier_code, t.name AS tier_name, "
+        ) + MetricsFold::orders(QStringLiteral("c")) + QStringLiteral(" AS orders_count, ") + MetricsFold::revenue(QStringLiteral("c")) +
+        QStringLiteral(" AS revenue, ") + MetricsFold::firstPurchase(QStringLiteral("c")) + QStringLiteral(" AS first_purchase_at, ") +
+        MetricsFold::lastPurchase(QStringLiteral("c")) + QStringLiteral(" AS last_purchase_at, t.code AS tier_code, t.name AS tier_name, "
         "p.currency FROM customers c JOIN partners p ON p.id = c.partner_id LEFT JOIN status_tiers t ON t.id = c.tier_id WHERE c.id = ?"));
     c.bind(id);
     if (auto r = c.exec(); !r) return r.error();
@@ -278,7 +282,8 @@ Result<QJsonObject> CustomerService::profile(qint64 id)
     // Balances over the accounts linked to the customer's cards (an account shared by
     // several cards counts once).
     Sql bal(*conn, QStringLiteral(
-        "SELECT COALESCE(SUM(a.active_balance), 0), COALESCE(SUM(a.pending_balance), 0), COUNT(*) FROM bonus_accounts a WHERE a.id IN ") +
+        "SELECT CAST(COALESCE(SUM(") + MetricsFold::activeBalance(QStringLiteral("a")) + QStringLiteral("), 0) AS BIGINT), CAST(COALESCE(SUM(") +
+        MetricsFold::pendingBalance(QStringLiteral("a")) + QStringLiteral("), 0) AS BIGINT), COUNT(*) FROM bonus_accounts a WHERE a.id IN ") +
         accountsOf());
     bal.bind(id);
     if (auto r = bal.exec(); !r) return r.error();
@@ -341,8 +346,9 @@ Result<Page> CustomerService::part(qint64 id, ProfilePart part, const PartFilter
         idCol = QStringLiteral("k.id");
         break;
     case ProfilePart::Accounts:
-        select = QStringLiteral("SELECT a.id, a.currency, a.active_balance, a.pending_balance, a.created_at FROM bonus_accounts a "
-                                "WHERE a.id IN ") + accountsOf();
+        select = QStringLiteral("SELECT a.id, a.currency, ") + MetricsFold::activeBalance(QStringLiteral("a")) + QStringLiteral(" AS active_balance, ") +
+                 MetricsFold::pendingBalance(QStringLiteral("a")) + QStringLiteral(" AS pending_balance, a.created_at FROM bonus_accounts a WHERE a.id IN ") +
+                 accountsOf();
         sortCol = QStringLiteral("a.created_at");
         idCol = QStringLiteral("a.id");
         break;
@@ -433,7 +439,9 @@ Result<Page> CustomerService::part(qint64 id, ProfilePart part, const PartFilter
                           QStringLiteral("receipt_id"), QStringLiteral("lines"));
         break;
     case ProfilePart::Cards:
-        attached = attach(QStringLiteral("SELECT ca.card_id, a.id, a.currency, a.active_balance, a.pending_balance FROM card_accounts ca "
+        attached = attach(QStringLiteral("SELECT ca.card_id, a.id, a.currency, ") + MetricsFold::activeBalance(QStringLiteral("a")) +
+                              QStringLiteral(" AS active_balance, ") + MetricsFold::pendingBalance(QStringLiteral("a")) +
+                              QStringLiteral(" AS pending_balance FROM card_accounts ca "
                                          "JOIN bonus_accounts a ON a.id = ca.account_id WHERE ca.card_id IN (%1) ORDER BY a.id"),
                           QStringLiteral("card_id"), QStringLiteral("accounts"));
         if (attached)

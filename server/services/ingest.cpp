@@ -4,9 +4,11 @@
 #include "core/email.h"
 #include "core/json.h"
 #include "customers.h"
+#include "fold.h"
 #include "storage/bulkinsert.h"
 
 #include <QDateTime>
+#include <QDebug>
 #include <QHash>
 #include <QSet>
 #include <QJsonDocument>
@@ -178,7 +180,10 @@ QList<Core::FieldError> errorsOf(Result<void> r)
 
 }  // namespace
 
-IngestService::IngestService(Database &db, const Core::PhoneNormalizer &phones) : m_db(db), m_phones(phones) {}
+IngestService::IngestService(Database &db, const Core::PhoneNormalizer &phones, MetricsFold &fold)
+    : m_db(db), m_phones(phones), m_fold(fold)
+{
+}
 
 Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue &body)
 {
@@ -266,6 +271,7 @@ Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue 
         ForeignKeyChecksOff trusted(m_db, conn);
         Transaction tx(m_db, conn, true);
         if (auto b = tx.begin(); !b) return b.error();
+        if (auto r = MetricsFold::shareLock(m_db, conn); !r) return r.error();
         const qint64 now = QDateTime::currentSecsSinceEpoch();
 
         Sql partner(conn, QStringLiteral("SELECT id, currency FROM partners ORDER BY id LIMIT 1"));
@@ -316,13 +322,17 @@ Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue 
         // lock (BEGIN IMMEDIATE), so the maximum is ours; PostgreSQL hands out a block of its
         // sequence. (A concurrent PostgreSQL request storing the same external id in the
         // same moment makes this batch fail on the unique key; retried, it reports duplicates.)
+        // SQLite would hand a deleted row's id out again: receipts and ledger rows take ids
+        // past the fold's marks as well, so that no new row passes for folded (fold.h).
         QList<qint64> freeIds;
-        qint64 nextId = 0;
+        qint64 nextId = 0, nextLedgerId = 0;
         if (m_db.isSqlite()) {
-            Sql q(conn, QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM receipts"));
-            auto v = q.scalar();
-            if (!v) return v.error();
-            nextId = v->toLongLong();
+            Sql q(conn, QStringLiteral("SELECT MAX(COALESCE((SELECT MAX(id) FROM receipts), 0), m.receipt_id), "
+                                       "MAX(COALESCE((SELECT MAX(id) FROM bonus_ledger), 0), m.ledger_id) FROM metric_marks m"));
+            if (auto r = q.exec(); !r) return r.error();
+            if (!q.next()) return Error::make(Core::ErrorKind::Internal, QStringLiteral("The metric marks are missing."));
+            nextId = q.value(0).toLongLong();
+            nextLedgerId = q.value(1).toLongLong();
         } else {
             Sql q(conn, QStringLiteral("SELECT nextval(pg_get_serial_sequence('receipts', 'id')) FROM generate_series(1, ?)"));
             q.bind(qint64(list.size()));
@@ -332,15 +342,18 @@ Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue 
         auto newReceiptId = [&]() { return m_db.isSqlite() ? ++nextId : freeIds.takeFirst(); };
         BulkInsert receiptRows(conn, QStringLiteral("receipts"),
                                columnList("id, partner_id, external_id, customer_id, card_id, pos, cheque_number, purchased_at, status, total, discount, bonus_accrued, bonus_spent, currency, created_at"));
-        // Lines and ledger rows go out as multi-row INSERTs too, and customer metrics and
-        // account balances as a few UPDATEs, when the batch is done: per-row statements
-        // cost more than the rows themselves.
+        // Lines and ledger rows go out as multi-row INSERTs too, when the batch is done:
+        // per-row statements cost more than the rows themselves. Customer metrics and
+        // account balances take these purchases in later, many batches at once (fold.h).
         BulkInsert lineRows(conn, QStringLiteral("receipt_lines"),
                             columnList("receipt_id, line_no, product_id, sku, name, category, quantity, price, discount, amount, offer"));
         BulkInsert ledgerRows(conn, QStringLiteral("bonus_ledger"),
-                              columnList("account_id, customer_id, kind, amount, status, receipt_id, description, created_at, activates_at, expires_at"));
-        QHash<qint64, Core::CustomerMetrics> purchases;      // per customer, this batch
-        QHash<qint64, std::pair<qint64, qint64>> balances;  // account -> active, pending change
+                              m_db.isSqlite() ? columnList("id, account_id, customer_id, kind, amount, status, receipt_id, description, created_at, activates_at, expires_at")
+                                              : columnList("account_id, customer_id, kind, amount, status, receipt_id, description, created_at, activates_at, expires_at"));
+        auto ledgerRow = [&](QVariantList values) {
+            if (m_db.isSqlite()) values.prepend(++nextLedgerId);
+            ledgerRows.row(values);
+        };
         const QVariant noText(QMetaType(QMetaType::QString)), noId(QMetaType(QMetaType::LongLong));
         auto text = [&](const std::optional<QString> &v) { return !v || v->isEmpty() ? noText : QVariant(*v); };
         auto id = [&](const std::optional<qint64> &v) { return v ? QVariant(*v) : noId; };
@@ -374,45 +387,26 @@ Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue 
                               l.quantity, l.price, l.discount, l.amount, text(l.offer)});
             }
             const bool completed = st == QLatin1String("completed");
-            if (rec.who.customerId && completed) purchases[*rec.who.customerId].addPurchase(*rec.total, at);
             if (const auto acc = rec.who.cardId ? accounts.constFind(*rec.who.cardId) : accounts.cend();
                 completed && acc != accounts.cend()) {
                 const QString cheque = rec.cheque.value_or(externalId);
                 if (accrued > 0)
-                    ledgerRows.row({*acc, id(rec.who.customerId), QStringLiteral("accrual"), accrued, QStringLiteral("pending"), receiptId,
+                    ledgerRow({*acc, id(rec.who.customerId), QStringLiteral("accrual"), accrued, QStringLiteral("pending"), receiptId,
                                     QStringLiteral("Purchase %1").arg(cheque), at, at + kActivationDelay, at + kPointsLifetime});
                 if (spent > 0)
-                    ledgerRows.row({*acc, id(rec.who.customerId), QStringLiteral("deduction"), -spent, QStringLiteral("spent"), receiptId,
+                    ledgerRow({*acc, id(rec.who.customerId), QStringLiteral("deduction"), -spent, QStringLiteral("spent"), receiptId,
                                     QStringLiteral("Paid with points, purchase %1").arg(cheque), at, noId, noId});
-                auto &change = balances[*acc];
-                change.first -= spent;
-                change.second += accrued;
             }
             outcomes.append({externalId, QStringLiteral("created"), receiptId, {}});
         }
         if (auto r = receiptRows.flush(); !r) return r.error();
         if (auto r = lineRows.flush(); !r) return r.error();
         if (auto r = ledgerRows.flush(); !r) return r.error();
-
-        QList<QVariantList> metricRows, balanceRows;
-        for (auto it = purchases.cbegin(); it != purchases.cend(); ++it)
-            metricRows.append({it.key(), it->ordersCount, it->revenue, *it->firstPurchaseAt, *it->lastPurchaseAt});
-        for (auto it = balances.cbegin(); it != balances.cend(); ++it) balanceRows.append({it.key(), it->first, it->second});
-        if (auto r = updateRows(conn, QStringLiteral("customers"), columnList("id, orders, spent, first_at, last_at"),
-                                QStringLiteral("orders_count = orders_count + :orders, revenue = revenue + :spent, "
-                                               "first_purchase_at = CASE WHEN first_purchase_at IS NULL OR first_purchase_at > :first_at THEN :first_at ELSE first_purchase_at END, "
-                                               "last_purchase_at = CASE WHEN last_purchase_at IS NULL OR last_purchase_at < :last_at THEN :last_at ELSE last_purchase_at END, "
-                                               "updated_at = ") + QString::number(now),
-                                metricRows);
-            !r)
-            return r.error();
-        if (auto r = updateRows(conn, QStringLiteral("bonus_accounts"), columnList("id, active, pending"),
-                                QStringLiteral("active_balance = active_balance + :active, pending_balance = pending_balance + :pending"), balanceRows);
-            !r)
-            return r.error();
         return tx.commit();
     });
     if (!stored) return stored.error();
+    // The batch is stored: should the fold fail, the next one takes these purchases in.
+    if (auto folded = m_fold.runIfDue(); !folded) qWarning().noquote() << "Folding purchases into the metrics failed:" << folded.error().message;
     return batchAnswer(outcomes);
 }
 

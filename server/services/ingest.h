@@ -9,6 +9,8 @@
 
 namespace LoyaltyDesk::Server {
 
+class MetricsFold;
+
 // Batch ingest of receipts and events from cash registers and websites. Each record
 // carries an external id; a repeated id is answered as already accepted and stored
 // once. Records that fail validation are reported with their index and reasons; the
@@ -17,7 +19,7 @@ class IngestService final {
 public:
     static constexpr int kMaxBatch = 5000;
 
-    IngestService(Database &db, const Core::PhoneNormalizer &phones);
+    IngestService(Database &db, const Core::PhoneNormalizer &phones, MetricsFold &fold);
 
     Result<QJsonObject> receipts(const Principal &who, const QJsonValue &body);
     Result<QJsonObject> events(const Principal &who, const QJsonValue &body);
@@ -25,6 +27,7 @@ public:
 private:
     Database &m_db;
     const Core::PhoneNormalizer &m_phones;
+    MetricsFold &m_fold;
 };
 
 }  // namespace LoyaltyDesk::Server

@@ -1,5 +1,6 @@
 #include "points.h"
 
+#include "fold.h"
 #include "storage/bulkinsert.h"
 
 #include <QHash>
@@ -46,6 +47,8 @@ Result<int> PointsService::activate(qint64 now, Settled &out)
     if (!conn) return conn.error();
     Transaction tx(m_db, *conn, true);
     if (auto b = tx.begin(); !b) return b.error();
+    // Balances move here too: not while a fold runs (PostgreSQL would deadlock them).
+    if (auto r = MetricsFold::shareLock(m_db, *conn); !r) return r.error();
     Sql due(*conn, QStringLiteral("SELECT id, account_id, amount FROM bonus_ledger WHERE status = 'pending' AND activates_at <= ? "
                                   "ORDER BY activates_at, id LIMIT ?"));
     due.bind(now).bind(kRowsPerTransaction);
@@ -75,6 +78,8 @@ Result<int> PointsService::expire(qint64 now, Settled &out)
     if (!conn) return conn.error();
     Transaction tx(m_db, *conn, true);
     if (auto b = tx.begin(); !b) return b.error();
+    // Balances move here too: not while a fold runs (PostgreSQL would deadlock them).
+    if (auto r = MetricsFold::shareLock(m_db, *conn); !r) return r.error();
     Sql due(*conn, QStringLiteral("SELECT DISTINCT account_id FROM bonus_ledger WHERE status = 'active' AND expires_at <= ? AND kind = 'accrual' AND amount > 0 LIMIT ?"));
     due.bind(now).bind(kAccountsPerTransaction);
     if (auto r = due.exec(); !r) return r.error();

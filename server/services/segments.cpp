@@ -51,7 +51,17 @@ Error timeLimit(bool cancelled, qint64 ms)
 
 }  // namespace
 
-SegmentService::SegmentService(Database &db, qint64 previewTimeLimitMs) : m_db(db), m_previewTimeLimitMs(previewTimeLimitMs) {}
+SegmentService::SegmentService(Database &db, MetricsFold &fold, qint64 previewTimeLimitMs)
+    : m_db(db), m_fold(fold), m_previewTimeLimitMs(previewTimeLimitMs)
+{
+}
+
+Result<void> SegmentService::upToDate()
+{
+    auto folded = m_fold.run();
+    if (!folded) return folded.error();
+    return {};
+}
 
 Result<Catalog> SegmentService::catalog()
 {
@@ -175,6 +185,7 @@ Result<QJsonObject> SegmentService::preview(const QJsonObject &body)
     QVariantList binds;
     auto where = compileWhere(*rule, &binds);
     if (!where) return where.error();
+    if (auto fresh = upToDate(); !fresh) return fresh.error();
 
     auto conn = m_db.connection();
     if (!conn) return conn.error();
@@ -440,6 +451,7 @@ Result<QJsonObject> SegmentService::duplicate(const Principal &who, qint64 id)
 Result<QJsonObject> SegmentService::recalculate(qint64 id, const QString &reason)
 {
     QMutexLocker serial(&m_recalcLock);
+    if (auto fresh = upToDate(); !fresh) return fresh.error();
     auto conn = m_db.connection();
     if (!conn) return conn.error();
     auto segment = segmentIn(*conn, id);
@@ -559,6 +571,7 @@ int SegmentService::recalculateDue()
 
 Result<Page> SegmentService::customerPage(const QString &table, const QString &where, const QVariantList &binds, const PageRequest &page)
 {
+    if (auto fresh = upToDate(); !fresh) return fresh.error();
     auto conn = m_db.connection();
     if (!conn) return conn.error();
     Sql q(*conn, QStringLiteral("SELECT c.id, c.first_name, c.last_name, c.city, c.orders_count, c.revenue, c.last_purchase_at, "
@@ -614,6 +627,7 @@ Result<Page> SegmentService::changes(qint64 id, const QString &kind, const PageR
 
 Result<QByteArray> SegmentService::exportMembers(const QString &table, const QString &column, qint64 id)
 {
+    if (auto fresh = upToDate(); !fresh) return fresh.error();
     auto conn = m_db.connection();
     if (!conn) return conn.error();
     Sql q(*conn, QStringLiteral("SELECT c.id, c.external_id, c.first_name, c.last_name, c.city, "
@@ -729,6 +743,7 @@ Result<QJsonObject> SegmentService::updateRfmSettings(const Principal &who, cons
 Result<QJsonObject> SegmentService::recalculateRfm()
 {
     QMutexLocker serial(&m_recalcLock);
+    if (auto fresh = upToDate(); !fresh) return fresh.error();
     auto settings = rfmSettings();
     if (!settings) return settings.error();
     const qint64 now = QDateTime::currentSecsSinceEpoch();
@@ -785,6 +800,7 @@ Result<QJsonObject> SegmentService::recalculateRfm()
 
 Result<QJsonObject> SegmentService::rfmReport()
 {
+    if (auto fresh = upToDate(); !fresh) return fresh.error();
     auto conn = m_db.connection();
     if (!conn) return conn.error();
     auto settings = rfmSettings();
@@ -855,6 +871,7 @@ Result<QJsonObject> SegmentService::createAudience(const Principal &who, const Q
     QVariantList binds;
     auto where = compileWhere(*rule, &binds);
     if (!where) return where.error();
+    if (auto fresh = upToDate(); !fresh) return fresh.error();
     auto conn = m_db.connection();
     if (!conn) return conn.error();
     Transaction tx(m_db, *conn, true);

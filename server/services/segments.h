@@ -2,6 +2,7 @@
 
 #include "core/segments/rule.h"
 #include "http/router.h"
+#include "fold.h"
 #include "paging.h"
 #include "storage/database.h"
 
@@ -20,7 +21,7 @@ class SegmentService final {
 public:
     // `previewTimeLimitMs`: how long a preview may count when its request names no
     // `timeout_ms` (`serve --segment-time-limit-ms`).
-    SegmentService(Database &db, qint64 previewTimeLimitMs);
+    SegmentService(Database &db, MetricsFold &fold, qint64 previewTimeLimitMs);
 
     // The field catalog with the tiers and custom attributes that exist now.
     Result<Core::Segments::Catalog> catalog();
@@ -72,7 +73,12 @@ private:
     Result<QString> compileWhere(const Core::Segments::Rule &rule, QVariantList *binds, std::optional<qint64> saving = std::nullopt);
     Result<QJsonObject> readSegmentBody(const QJsonObject &body, bool creating, std::optional<qint64> id);
 
+    // Folds new purchases into the metrics and balances that rules and reports read over
+    // the whole base (fold.h).
+    Result<void> upToDate();
+
     Database &m_db;
+    MetricsFold &m_fold;
     qint64 m_previewTimeLimitMs;
     QMutex m_catalogLock;
     std::optional<Core::Segments::Catalog> m_catalog;

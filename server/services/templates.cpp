@@ -2,6 +2,7 @@
 
 #include "audit.h"
 #include "customers.h"
+#include "fold.h"
 #include "core/json.h"
 #include "core/liquid/template.h"
 #include "core/messages/content.h"
@@ -342,7 +343,9 @@ Result<QJsonObject> TemplateService::customerData(qint64 customerId)
     if (!conn) return conn.error();
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     Sql c(*conn, QStringLiteral("SELECT c.id, c.first_name, c.last_name, c.middle_name, c.gender, c.birth_date, c.city, c.address, c.time_zone, c.source, "
-                                "c.custom_attributes, c.orders_count, c.revenue, c.last_purchase_at, t.code, t.name, x.grp, x.r, x.f, x.m "
+                                "c.custom_attributes, ") + MetricsFold::orders(QStringLiteral("c")) + QStringLiteral(", ") +
+                        MetricsFold::revenue(QStringLiteral("c")) + QStringLiteral(", ") + MetricsFold::lastPurchase(QStringLiteral("c")) +
+                        QStringLiteral(", t.code, t.name, x.grp, x.r, x.f, x.m "
                                 "FROM customers c LEFT JOIN status_tiers t ON t.id = c.tier_id LEFT JOIN customer_rfm x ON x.customer_id = c.id WHERE c.id = ?"));
     c.bind(customerId);
     if (auto r = c.exec(); !r) return r.error();
@@ -388,7 +391,8 @@ Result<QJsonObject> TemplateService::customerData(qint64 customerId)
         if (!contactObject.contains(kind)) contactObject.insert(kind, x.toObject().value(QStringLiteral("value")));
     }
     data.insert(QStringLiteral("contacts"), contactObject);
-    Sql bal(*conn, QStringLiteral("SELECT COALESCE(SUM(active_balance), 0), COALESCE(SUM(pending_balance), 0) FROM bonus_accounts WHERE id IN ") +
+    Sql bal(*conn, QStringLiteral("SELECT CAST(COALESCE(SUM(") + MetricsFold::activeBalance(QStringLiteral("a")) + QStringLiteral("), 0) AS BIGINT), CAST(COALESCE(SUM(") +
+                       MetricsFold::pendingBalance(QStringLiteral("a")) + QStringLiteral("), 0) AS BIGINT) FROM bonus_accounts a WHERE a.id IN ") +
                        CustomerService::accountsOf());
     bal.bind(customerId);
     if (auto r = bal.exec(); !r) return r.error();

@@ -129,6 +129,11 @@ void BulkInsert::row(std::initializer_list<QVariant> values) {
     for (const QVariant &v : values) m_values.append(v);
 }
 
+void BulkInsert::row(const QVariantList &values) {
+    Q_ASSERT(values.size() == m_columns.size());
+    m_values.append(values);
+}
+
 Result<void> BulkInsert::flush() {
     if (m_values.isEmpty()) return {};
     return m_sqlite ? flushSqlite() : flushPostgres();

@@ -28,6 +28,7 @@ public:
 
     // One row, its values in the order of the columns.
     void row(std::initializer_list<QVariant> values);
+    void row(const QVariantList &values);
     Result<void> flush();
 
     const QString &table() const { return m_table; }

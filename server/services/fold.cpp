@@ -1,0 +1,131 @@
+#include "fold.h"
+
+#include <QDateTime>
+
+namespace LoyaltyDesk::Server {
+
+namespace {
+
+// The one PostgreSQL advisory lock of the fold ("LDFO").
+constexpr qint64 kLockKey = 0x4C44464F;
+
+// What counts, in both the fold and the readers: completed purchases of a customer, and
+// the accruals (pending points) and deductions (active points) of purchases.
+const QString kPurchase = QStringLiteral("status = 'completed'");
+const QString kPointsOfPurchase = QStringLiteral("receipt_id IS NOT NULL AND kind IN ('accrual', 'deduction')");
+
+QString unfoldedPurchases(const QString &c)
+{
+    return QStringLiteral("FROM receipts u WHERE u.customer_id = ") + c + QStringLiteral(".id AND u.") + kPurchase +
+           QStringLiteral(" AND u.id > (SELECT receipt_id FROM metric_marks)");
+}
+
+QString unfoldedPoints(const QString &a, const QString &kind)
+{
+    return QStringLiteral("CAST(") + a + u'.' + kind + QStringLiteral("_balance + (SELECT COALESCE(SUM(l.amount), 0) FROM bonus_ledger l WHERE l.account_id = ") +
+           a + QStringLiteral(".id AND l.") + kPointsOfPurchase + QStringLiteral(" AND l.kind = '") +
+           (kind == QLatin1String("active") ? QStringLiteral("deduction") : QStringLiteral("accrual")) +
+           QStringLiteral("' AND l.id > (SELECT ledger_id FROM metric_marks)) AS BIGINT)");
+}
+
+}  // namespace
+
+MetricsFold::MetricsFold(Database &db, qint64 intervalMs)
+    : m_db(db), m_intervalMs(intervalMs), m_lastMs(QDateTime::currentMSecsSinceEpoch())
+{
+}
+
+Result<void> MetricsFold::shareLock(const Database &db, const QSqlDatabase &conn)
+{
+    if (db.isSqlite()) return {};
+    Sql lock(conn, QStringLiteral("SELECT pg_advisory_xact_lock_shared(?)"));
+    return lock.bind(kLockKey).exec();
+}
+
+Result<qint64> MetricsFold::run()
+{
+    m_lastMs = QDateTime::currentMSecsSinceEpoch();
+    qint64 folded = 0;
+    auto done = m_db.write([&](const QSqlDatabase &conn) -> Result<void> {
+        Transaction tx(m_db, conn, true);
+        if (auto b = tx.begin(); !b) return b.error();
+        if (!m_db.isSqlite()) {
+            Sql lock(conn, QStringLiteral("SELECT pg_advisory_xact_lock(?)"));
+            if (auto r = lock.bind(kLockKey).exec(); !r) return r.error();
+        }
+        Sql marks(conn, QStringLiteral("SELECT m.receipt_id, m.ledger_id, (SELECT COALESCE(MAX(id), 0) FROM receipts), "
+                                       "(SELECT COALESCE(MAX(id), 0) FROM bonus_ledger) FROM metric_marks m"));
+        if (auto r = marks.exec(); !r) return r.error();
+        if (!marks.next()) return Error::make(Core::ErrorKind::Internal, QStringLiteral("The metric marks are missing."));
+        const qint64 receiptsFrom = marks.value(0).toLongLong(), ledgerFrom = marks.value(1).toLongLong();
+        const qint64 receiptsTo = marks.value(2).toLongLong(), ledgerTo = marks.value(3).toLongLong();
+        marks.query().finish();
+        if (receiptsTo <= receiptsFrom && ledgerTo <= ledgerFrom) return tx.commit();
+
+        // Each customer and account once, in key order.
+        Sql customers(conn, QStringLiteral(
+            "UPDATE customers SET orders_count = orders_count + d.n, revenue = revenue + d.s, "
+            "first_purchase_at = CASE WHEN first_purchase_at IS NULL OR first_purchase_at > d.f THEN d.f ELSE first_purchase_at END, "
+            "last_purchase_at = CASE WHEN last_purchase_at IS NULL OR last_purchase_at < d.l THEN d.l ELSE last_purchase_at END, "
+            "updated_at = ? "
+            "FROM (SELECT customer_id, COUNT(*) AS n, SUM(total) AS s, MIN(purchased_at) AS f, MAX(purchased_at) AS l FROM receipts "
+            "WHERE id > ? AND id <= ? AND customer_id IS NOT NULL AND ") + kPurchase +
+            QStringLiteral(" GROUP BY customer_id ORDER BY customer_id) AS d WHERE customers.id = d.customer_id"));
+        customers.bind(QDateTime::currentSecsSinceEpoch()).bind(receiptsFrom).bind(receiptsTo);
+        if (auto r = customers.exec(); !r) return r.error();
+        Sql accounts(conn, QStringLiteral(
+            "UPDATE bonus_accounts SET active_balance = active_balance + d.spent, pending_balance = pending_balance + d.accrued "
+            "FROM (SELECT account_id, SUM(CASE WHEN kind = 'deduction' THEN amount ELSE 0 END) AS spent, "
+            "SUM(CASE WHEN kind = 'accrual' THEN amount ELSE 0 END) AS accrued FROM bonus_ledger "
+            "WHERE id > ? AND id <= ? AND ") + kPointsOfPurchase +
+            QStringLiteral(" GROUP BY account_id ORDER BY account_id) AS d WHERE bonus_accounts.id = d.account_id"));
+        accounts.bind(ledgerFrom).bind(ledgerTo);
+        if (auto r = accounts.exec(); !r) return r.error();
+        Sql move(conn, QStringLiteral("UPDATE metric_marks SET receipt_id = ?, ledger_id = ?"));
+        if (auto r = move.bind(std::max(receiptsFrom, receiptsTo)).bind(std::max(ledgerFrom, ledgerTo)).exec(); !r) return r.error();
+        folded = std::max<qint64>(0, receiptsTo - receiptsFrom);
+        return tx.commit();
+    });
+    if (!done) return done.error();
+    return folded;
+}
+
+Result<void> MetricsFold::runIfDue()
+{
+    if (QDateTime::currentMSecsSinceEpoch() - m_lastMs < m_intervalMs) return {};
+    bool idle = false;
+    if (!m_running.compare_exchange_strong(idle, true)) return {};
+    auto folded = run();
+    m_running = false;
+    if (!folded) return folded.error();
+    return {};
+}
+
+QString MetricsFold::orders(const QString &c)
+{
+    return QStringLiteral("(") + c + QStringLiteral(".orders_count + (SELECT COUNT(*) ") + unfoldedPurchases(c) + QStringLiteral("))");
+}
+
+QString MetricsFold::revenue(const QString &c)
+{
+    return QStringLiteral("CAST(") + c + QStringLiteral(".revenue + (SELECT COALESCE(SUM(u.total), 0) ") + unfoldedPurchases(c) +
+           QStringLiteral(") AS BIGINT)");
+}
+
+QString MetricsFold::firstPurchase(const QString &c)
+{
+    return QStringLiteral("(SELECT MIN(v) FROM (SELECT ") + c + QStringLiteral(".first_purchase_at AS v UNION ALL SELECT u.purchased_at ") +
+           unfoldedPurchases(c) + QStringLiteral(") AS z)");
+}
+
+QString MetricsFold::lastPurchase(const QString &c)
+{
+    return QStringLiteral("(SELECT MAX(v) FROM (SELECT ") + c + QStringLiteral(".last_purchase_at AS v UNION ALL SELECT u.purchased_at ") +
+           unfoldedPurchases(c) + QStringLiteral(") AS z)");
+}
+
+QString MetricsFold::activeBalance(const QString &a) { return unfoldedPoints(a, QStringLiteral("active")); }
+
+QString MetricsFold::pendingBalance(const QString &a) { return unfoldedPoints(a, QStringLiteral("pending")); }
+
+}  // namespace LoyaltyDesk::Server
