@@ -18,8 +18,10 @@
 #include <QCoreApplication>
 
 #include <atomic>
+#include <vector>
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -58,13 +60,20 @@ void BM_IngestReceipts(benchmark::State &state) {
     const QStringList &cards = state.range(1) ? g_spreadCards : g_recentCards;
     const Server::Principal bench{0, QStringLiteral("bench"), {}, {}};
     const qint64 now = QDateTime::currentSecsSinceEpoch();
-    for (auto _ : state) {
-        state.PauseTiming();
+    // Every batch is written out before the clock starts: making them is the tills' work,
+    // and on two cores it would take the server's CPU. Reading the text is the server's
+    // work, and is measured.
+    std::vector<QByteArray> bodies;
+    bodies.reserve(size_t(state.max_iterations));
+    for (benchmark::IterationCount n = 0; n < state.max_iterations; ++n) {
         QJsonArray list;
         for (int i = 0; i < batch; ++i) list.append(receipt(cards, ++g_next, now));  // numbers unique across clients
-        const QJsonObject body{{QStringLiteral("receipts"), list}};
-        state.ResumeTiming();
-        auto result = g_ctx->ingest->receipts(bench, body);
+        bodies.push_back(QJsonDocument(QJsonObject{{QStringLiteral("receipts"), list}}).toJson(QJsonDocument::Compact));
+    }
+    size_t next = 0;
+    for (auto _ : state) {
+        const QJsonDocument body = QJsonDocument::fromJson(bodies[next++]);
+        auto result = g_ctx->ingest->receipts(bench, body.object());
         if (!result || result->value(QStringLiteral("created")).toInt() != batch) {
             state.SkipWithError(result ? "some receipts were not created"
                                        : result.error().message.toStdString().c_str());
