@@ -66,6 +66,11 @@ Result<qint64> MetricsFold::run()
         const qint64 receiptsTo = marks.value(2).toLongLong(), ledgerTo = marks.value(3).toLongLong();
         marks.query().finish();
         if (receiptsTo <= receiptsFrom && ledgerTo <= ledgerFrom) return tx.commit();
+        // Ids have gaps (PostgreSQL's sequence, deleted rows): the receipts are counted.
+        Sql count(conn, QStringLiteral("SELECT COUNT(*) FROM receipts WHERE id > ? AND id <= ?"));
+        auto n = count.bind(receiptsFrom).bind(receiptsTo).scalar();
+        if (!n) return n.error();
+        folded = n->toLongLong();
 
         // Each customer and account once, in key order.
         Sql customers(conn, QStringLiteral(
@@ -88,7 +93,6 @@ Result<qint64> MetricsFold::run()
         if (auto r = accounts.exec(); !r) return r.error();
         Sql move(conn, QStringLiteral("UPDATE metric_marks SET receipt_id = ?, ledger_id = ?"));
         if (auto r = move.bind(std::max(receiptsFrom, receiptsTo)).bind(std::max(ledgerFrom, ledgerTo)).exec(); !r) return r.error();
-        folded = std::max<qint64>(0, receiptsTo - receiptsFrom);
         return tx.commit();
     });
     if (!done) return done.error();
