@@ -8,6 +8,7 @@
 #include "core/json.h"
 #include "services/auth.h"
 #include "services/customers.h"
+#include "services/demoseeder.h"
 #include "services/fold.h"
 #include "services/ingest.h"
 #include "services/points.h"
@@ -258,6 +259,43 @@ TEST_P(Folding, IngestBesideFoldsLosesNothingAndCountsNothingTwice)
               0);
     EXPECT_EQ(count(QStringLiteral("SELECT SUM(orders_count) FROM customers")), kWriters * kBatches * kPerBatch * 4 / 5);
     EXPECT_EQ(count(QStringLiteral("SELECT receipt_id FROM metric_marks")), count(QStringLiteral("SELECT MAX(id) FROM receipts")));
+}
+
+TEST_P(Folding, SeededCustomersComeWithTheirTotalsAndTheSeederFoldsWhatCameBefore)
+{
+    const qint64 id = customerWithCard(QStringLiteral("Before the seed"), QStringLiteral("7730001"));
+    const qint64 at = QDateTime::currentSecsSinceEpoch() - 600;
+    ASSERT_EQ(ingest({purchase(QStringLiteral("b-1"), QStringLiteral("7730001"), at, 1200, QStringLiteral("completed"), 12)}), 1);
+    Server::DemoSeedOptions options;
+    options.customers = 60;
+    options.chunk = 25;  // three transactions, each moving the marks
+    options.append = true;
+    options.demoPassword = QStringLiteral("demo-pass-1");
+    auto seeded = Server::DemoSeeder(*ctx).run(options);
+    ASSERT_TRUE(seeded.ok()) << seeded.error().message.toStdString();
+
+    // The purchase made before the seed was folded first, and nothing is left to fold.
+    EXPECT_EQ(storedMetrics(id), (QStringList{QStringLiteral("1"), QStringLiteral("1200"), QString::number(at), QString::number(at)}));
+    EXPECT_EQ(storedBalance(id), (QStringList{QStringLiteral("0"), QStringLiteral("12")}));
+    EXPECT_EQ(folded(), 0);
+    EXPECT_EQ(profileFigures(id).mid(0, 2), (QStringList{QStringLiteral("1"), QStringLiteral("1200")}));
+
+    auto conn = ctx->db.connection();
+    auto count = [&](const QString &sql) {
+        Server::Sql q(*conn, sql);
+        auto v = q.scalar();
+        EXPECT_TRUE(v.ok());
+        return v ? v->toLongLong() : -1;
+    };
+    EXPECT_GT(count(QStringLiteral("SELECT COUNT(*) FROM receipts")), 60);
+    EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM customers c WHERE orders_count <> (SELECT COUNT(*) FROM receipts r WHERE r.customer_id = c.id "
+                                   "AND r.status = 'completed') OR revenue <> (SELECT COALESCE(SUM(total), 0) FROM receipts r WHERE r.customer_id = c.id "
+                                   "AND r.status = 'completed')")),
+              0);
+    EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM bonus_accounts a WHERE active_balance <> (SELECT COALESCE(SUM(amount), 0) FROM bonus_ledger l "
+                                   "WHERE l.account_id = a.id AND l.status <> 'pending') OR pending_balance <> (SELECT COALESCE(SUM(amount), 0) "
+                                   "FROM bonus_ledger l WHERE l.account_id = a.id AND l.status = 'pending')")),
+              0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Folding, ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
