@@ -104,6 +104,22 @@ protected:
                       customer);
     }
 
+    qint64 count(const QString &sql)
+    {
+        auto conn = ctx->db.connection();
+        Server::Sql q(*conn, sql);
+        auto v = q.scalar();
+        EXPECT_TRUE(v.ok());
+        return v ? v->toLongLong() : -1;
+    }
+    // Customers whose stored orders or revenue differ from their completed receipts.
+    qint64 customersOffTheirReceipts()
+    {
+        return count(QStringLiteral("SELECT COUNT(*) FROM customers c WHERE orders_count <> (SELECT COUNT(*) FROM receipts r WHERE r.customer_id = c.id "
+                                    "AND r.status = 'completed') OR revenue <> (SELECT COALESCE(SUM(total), 0) FROM receipts r WHERE r.customer_id = c.id "
+                                    "AND r.status = 'completed')"));
+    }
+
     // What readers see: the profile's metrics and balance.
     QStringList profileFigures(qint64 customer)
     {
@@ -242,17 +258,7 @@ TEST_P(Folding, IngestBesideFoldsLosesNothingAndCountsNothingTwice)
     EXPECT_EQ(created.load(), kWriters * kBatches * kPerBatch);
     folded();
 
-    auto conn = ctx->db.connection();
-    auto count = [&](const QString &sql) {
-        Server::Sql q(*conn, sql);
-        auto v = q.scalar();
-        EXPECT_TRUE(v.ok());
-        return v ? v->toLongLong() : -1;
-    };
-    EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM customers c WHERE orders_count <> (SELECT COUNT(*) FROM receipts r WHERE r.customer_id = c.id "
-                                   "AND r.status = 'completed') OR revenue <> (SELECT COALESCE(SUM(total), 0) FROM receipts r WHERE r.customer_id = c.id "
-                                   "AND r.status = 'completed')")),
-              0);
+    EXPECT_EQ(customersOffTheirReceipts(), 0);
     EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM bonus_accounts a WHERE pending_balance <> (SELECT COALESCE(SUM(amount), 0) FROM bonus_ledger l "
                                    "WHERE l.account_id = a.id AND l.kind = 'accrual') OR active_balance <> (SELECT COALESCE(SUM(amount), 0) "
                                    "FROM bonus_ledger l WHERE l.account_id = a.id AND l.kind = 'deduction')")),
@@ -280,18 +286,8 @@ TEST_P(Folding, SeededCustomersComeWithTheirTotalsAndTheSeederFoldsWhatCameBefor
     EXPECT_EQ(folded(), 0);
     EXPECT_EQ(profileFigures(id).mid(0, 2), (QStringList{QStringLiteral("1"), QStringLiteral("1200")}));
 
-    auto conn = ctx->db.connection();
-    auto count = [&](const QString &sql) {
-        Server::Sql q(*conn, sql);
-        auto v = q.scalar();
-        EXPECT_TRUE(v.ok());
-        return v ? v->toLongLong() : -1;
-    };
     EXPECT_GT(count(QStringLiteral("SELECT COUNT(*) FROM receipts")), 60);
-    EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM customers c WHERE orders_count <> (SELECT COUNT(*) FROM receipts r WHERE r.customer_id = c.id "
-                                   "AND r.status = 'completed') OR revenue <> (SELECT COALESCE(SUM(total), 0) FROM receipts r WHERE r.customer_id = c.id "
-                                   "AND r.status = 'completed')")),
-              0);
+    EXPECT_EQ(customersOffTheirReceipts(), 0);
     EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM bonus_accounts a WHERE active_balance <> (SELECT COALESCE(SUM(amount), 0) FROM bonus_ledger l "
                                    "WHERE l.account_id = a.id AND l.status <> 'pending') OR pending_balance <> (SELECT COALESCE(SUM(amount), 0) "
                                    "FROM bonus_ledger l WHERE l.account_id = a.id AND l.status = 'pending')")),
