@@ -16,8 +16,9 @@ namespace LoyaltyDesk::Server {
 // The table metric_marks says how far the totals go: receipts with a greater id, and
 // the accrual and deduction rows of receipts with a greater ledger id, are not in them
 // yet. Every reader still sees exact figures:
-// - reads of one customer or account (profile, search results, templates) add what is
-//   not folded yet, with the expressions below, in the same statement;
+// - reads of one customer or account, or of a page of them (profile, search results,
+//   member pages, templates), add what is not folded yet, with the expressions below,
+//   in the same statement;
 // - reads over the whole base (segments, RFM, exports) fold first.
 // Nothing is lost on a crash: the marks move in the transaction that folds.
 class MetricsFold final {

@@ -571,10 +571,13 @@ int SegmentService::recalculateDue()
 
 Result<Page> SegmentService::customerPage(const QString &table, const QString &where, const QVariantList &binds, const PageRequest &page)
 {
-    if (auto fresh = upToDate(); !fresh) return fresh.error();
+    // A page of customers reads their totals as the profile does, with the purchases not
+    // folded yet: a read that needs no write.
     auto conn = m_db.connection();
     if (!conn) return conn.error();
-    Sql q(*conn, QStringLiteral("SELECT c.id, c.first_name, c.last_name, c.city, c.orders_count, c.revenue, c.last_purchase_at, "
+    Sql q(*conn, QStringLiteral("SELECT c.id, c.first_name, c.last_name, c.city, ") + MetricsFold::orders(QStringLiteral("c")) +
+                     QStringLiteral(" AS orders_count, ") + MetricsFold::revenue(QStringLiteral("c")) + QStringLiteral(" AS revenue, ") +
+                     MetricsFold::lastPurchase(QStringLiteral("c")) + QStringLiteral(" AS last_purchase_at, "
                                 "(SELECT value FROM contacts WHERE customer_id = c.id AND kind = 'phone' AND valid = 1 ORDER BY is_primary DESC, id LIMIT 1) AS phone, "
                                 "(SELECT value FROM contacts WHERE customer_id = c.id AND kind = 'email' AND valid = 1 ORDER BY is_primary DESC, id LIMIT 1) AS email "
                                 "FROM ") + table + QStringLiteral(" m JOIN customers c ON c.id = m.customer_id WHERE ") + where +

@@ -190,6 +190,17 @@ TEST_P(Folding, PurchasesCountTheMomentTheyAreStoredAndAreFoldedLater)
     ASSERT_TRUE(preview.ok()) << preview.error().message.toStdString();
     EXPECT_EQ(preview->value(QStringLiteral("count")).toInteger(), 1);
     EXPECT_EQ(storedMetrics(id).mid(0, 2), (QStringList{QStringLiteral("3"), QStringLiteral("39500")}));
+
+    // A page of members reads without folding, and still counts the newest purchase.
+    auto audience = ctx->segments->createAudience(kAdmin, QJsonObject{{QStringLiteral("name"), QStringLiteral("Regulars")}, {QStringLiteral("rule"), rule}});
+    ASSERT_TRUE(audience.ok()) << audience.error().message.toStdString();
+    ASSERT_EQ(ingest({purchase(QStringLiteral("f-5"), QStringLiteral("7710001"), now - 60, 250)}), 1);
+    auto members = ctx->segments->audienceMembers(audience->value(QStringLiteral("id")).toInteger(), {});
+    ASSERT_TRUE(members.ok());
+    ASSERT_EQ(members->items.size(), 1);
+    EXPECT_EQ(members->items.at(0).toObject().value(QStringLiteral("orders_count")).toInteger(), 4);
+    EXPECT_EQ(members->items.at(0).toObject().value(QStringLiteral("revenue")).toInteger(), 39750);
+    EXPECT_EQ(storedMetrics(id).mid(0, 2), (QStringList{QStringLiteral("3"), QStringLiteral("39500")}));
 }
 
 TEST_P(Folding, PointsActivatedBeforeTheFoldAreNotCountedTwice)
