@@ -80,7 +80,7 @@ Result<void> BulkInsert::flushSqlite() {
     for (qsizetype at = 0; at < m_values.size(); at += columns) {
         int rc = SQLITE_OK;
         for (qsizetype c = 0; c < columns && rc == SQLITE_OK; ++c)
-            rc = bindSqliteValue(m_sqliteRow, int(c + 1), m_values.at(at + c), Binding::Borrowed);  // kept until cleared below
+            rc = bindSqliteValue(m_sqliteRow, int(c + 1), m_values.at(at + c));
         if (rc == SQLITE_OK) rc = sqlite3_step(m_sqliteRow);
         sqlite3_reset(m_sqliteRow);
         if (rc != SQLITE_DONE)

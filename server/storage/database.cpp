@@ -1,4 +1,5 @@
 #include "database.h"
+#include "walbuffer.h"
 
 #include <sqlite3.h>
 
@@ -10,6 +11,7 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QStandardPaths>
+#include <QStringEncoder>
 #include <QThread>
 #include <QThreadStorage>
 #include <QUrl>
@@ -20,6 +22,7 @@
 #include <deque>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 namespace LoyaltyDesk::Server {
 
@@ -287,7 +290,18 @@ private:
     std::thread m_thread;  // last: starts once the members above exist
 };
 
-Database::Database(DbConfig config) : m_config(std::move(config)), m_instance(++s_instances) {}
+Database::Database(DbConfig config) : m_config(std::move(config)), m_instance(++s_instances)
+{
+    // Only possible before SQLite's first use in the process: a later Database (or
+    // SQLite opened elsewhere first) leaves the defaults.
+    static std::once_flag configured;
+    std::call_once(configured, [] {
+        // SQLite counts every allocation under a global mutex unless told not to; nothing
+        // here reads those counts.
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        installWalWriteBuffer();
+    });
+}
 
 Database::~Database() = default;
 
@@ -426,7 +440,7 @@ Result<int> Database::migrate()
     return latest;
 }
 
-int bindSqliteValue(sqlite3_stmt *stmt, int index, const QVariant &value, Binding binding)
+int bindSqliteValue(sqlite3_stmt *stmt, int index, const QVariant &value)
 {
     if (value.isNull()) return sqlite3_bind_null(stmt, index);
     switch (value.typeId()) {
@@ -439,9 +453,14 @@ int bindSqliteValue(sqlite3_stmt *stmt, int index, const QVariant &value, Bindin
         case QMetaType::Double:
             return sqlite3_bind_double(stmt, index, value.toDouble());
         case QMetaType::QString: {
+            // The database keeps UTF-8: Qt's conversion, here, costs less than SQLite's,
+            // which runs on every UTF-16 value it stores.
             const QString &text = *static_cast<const QString *>(value.constData());
-            return sqlite3_bind_text16(stmt, index, text.utf16(), int(text.size() * sizeof(char16_t)),
-                                       binding == Binding::Borrowed ? SQLITE_STATIC : SQLITE_TRANSIENT);
+            thread_local QStringEncoder encoder(QStringEncoder::Utf8, QStringConverter::Flag::Stateless);
+            thread_local std::vector<char> utf8;
+            utf8.resize(size_t(encoder.requiredSpace(text.size())));
+            const char *end = encoder.appendToBuffer(utf8.data(), text);
+            return sqlite3_bind_text(stmt, index, utf8.data(), int(end - utf8.data()), SQLITE_TRANSIENT);
         }
         default: {
             const QByteArray utf8 = value.toString().toUtf8();

@@ -143,10 +143,7 @@ Result<void> runIn(const QSqlDatabase &conn, const QString &statement, const QVa
 sqlite3 *sqliteHandle(const QSqlDatabase &conn);
 // Binds one QtSql-style value (a null QVariant of any type binds NULL) to SQLite's
 // parameter `index` (1-based); returns SQLite's result code.
-// Borrowed: the value outlives the statement's next step, so SQLite may read text in
-// place instead of copying it.
-enum class Binding { Copied, Borrowed };
-int bindSqliteValue(sqlite3_stmt *stmt, int index, const QVariant &value, Binding binding = Binding::Copied);
+int bindSqliteValue(sqlite3_stmt *stmt, int index, const QVariant &value);
 
 // A transaction: BEGIN IMMEDIATE on SQLite for writers, so writers queue instead of
 // failing on upgrade; rolls back unless committed.

@@ -4,6 +4,7 @@
 // write-ahead log back and lets the database close. Runs on a temporary SQLite file.
 #include "storage/bulkinsert.h"
 #include "storage/database.h"
+#include "storage/walbuffer.h"
 
 #include <gtest/gtest.h>
 
@@ -511,3 +512,105 @@ INSTANTIATE_TEST_SUITE_P(Modes, Storage, ::testing::Values(Sql::Normal, Sql::Dir
                          [](const auto &info) { return info.param == Sql::Direct ? std::string("Direct") : std::string("QtSql"); });
 
 }  // namespace
+
+namespace {
+
+// Runs SQL on a raw connection; empty on success, else SQLite's message.
+std::string run(sqlite3 *db, const char *sql)
+{
+    char *error = nullptr;
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &error) == SQLITE_OK) return {};
+    std::string message = error ? error : "error";
+    sqlite3_free(error);
+    return message;
+}
+
+qint64 number(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *stmt = nullptr;
+    qint64 value = -1;
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW) value = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    return value;
+}
+
+std::string text(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *stmt = nullptr;
+    std::string value;
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
+        value = reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0));
+    sqlite3_finalize(stmt);
+    return value;
+}
+
+}  // namespace
+
+// Log frames are gathered in memory and reach the file before their commit is visible.
+// Every case reads on a second connection, which has only the file: a frame still in
+// the writer's memory would read as zeros or as an older page.
+TEST(WalBuffer, EveryCommitIsWholeInTheFileForOtherConnections)
+{
+    QTemporaryDir dir;
+    const QByteArray path = dir.filePath(QStringLiteral("w.db")).toUtf8();
+    Database db(*DbConfig::parse(QStringLiteral("sqlite:") + QString::fromUtf8(path)));  // installs it
+    ASSERT_STREQ(sqlite3_vfs_find(nullptr)->zName, "loyaltydesk-walbuffer");
+
+    sqlite3 *writer = nullptr, *reader = nullptr;
+    ASSERT_EQ(sqlite3_open(path.constData(), &writer), SQLITE_OK);
+    // As the server runs: the log is synced at checkpoints, not at commits.
+    ASSERT_EQ(run(writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=0;"
+                          "CREATE TABLE t (id INTEGER PRIMARY KEY, payload TEXT NOT NULL);"), "");
+    ASSERT_EQ(sqlite3_open(path.constData(), &reader), SQLITE_OK);
+    ASSERT_EQ(number(reader, "SELECT COUNT(*) FROM t"), 0);
+
+    // Many small commits, each read at once by the other connection.
+    const WalBufferCounts before = walBufferCounts();
+    for (int i = 1; i <= 200; ++i) {
+        const QByteArray sql = QStringLiteral("INSERT INTO t (id, payload) VALUES (%1, printf('%.3000c', char(65 + %1 % 26)))").arg(i).toUtf8();
+        ASSERT_EQ(run(writer, sql.constData()), "");
+        const QByteArray check = QStringLiteral("SELECT COUNT(*) FROM t WHERE payload = printf('%.3000c', char(65 + id % 26))").toUtf8();
+        ASSERT_EQ(number(reader, check.constData()), i) << "commit " << i;
+    }
+    const WalBufferCounts small = walBufferCounts();
+    EXPECT_GE(small.frames - before.frames, 200) << "the commits' frames went through the buffer";
+
+    // One transaction of about 12 MB, more than the buffer holds: its frames reach the
+    // file in large writes, and whole.
+    ASSERT_EQ(run(writer, "WITH RECURSIVE n(i) AS (SELECT 201 UNION ALL SELECT i + 1 FROM n WHERE i < 4200) "
+                          "INSERT INTO t (id, payload) SELECT i, printf('%.3000c', char(65 + i % 26)) FROM n;"), "");
+    const WalBufferCounts large = walBufferCounts();
+    EXPECT_GE(large.frames - small.frames, 4000);
+    EXPECT_LT(large.writes - small.writes, (large.frames - small.frames) / 20) << "frames went out in large writes";
+    EXPECT_EQ(number(reader, "SELECT COUNT(*) FROM t WHERE payload = printf('%.3000c', char(65 + id % 26))"), 4200);
+
+    // With a cache of 50 pages, a transaction spills frames into the log before its
+    // commit and reads pages back from there.
+    ASSERT_EQ(run(writer, "PRAGMA cache_size=50; BEGIN; UPDATE t SET payload = lower(payload) WHERE id % 7 = 0;"
+                          "UPDATE t SET payload = payload || 'x' WHERE id % 7 = 0 OR id % 11 = 0; COMMIT;"), "");
+    EXPECT_EQ(number(reader, "SELECT COUNT(*) FROM t WHERE payload = CASE WHEN id % 7 = 0 THEN lower(printf('%.3000c', char(65 + id % 26))) || 'x' "
+                             "WHEN id % 11 = 0 THEN printf('%.3000c', char(65 + id % 26)) || 'x' ELSE printf('%.3000c', char(65 + id % 26)) END"),
+              4200);
+
+    // A transaction rolled back leaves nothing; the next commit is whole.
+    ASSERT_EQ(run(writer, "BEGIN; DELETE FROM t WHERE id > 100; INSERT INTO t (id, payload) VALUES (9999, 'gone'); ROLLBACK;"
+                          "INSERT INTO t (id, payload) VALUES (5000, 'kept');"), "");
+    EXPECT_EQ(number(reader, "SELECT COUNT(*) FROM t"), 4201);
+    EXPECT_EQ(text(reader, "SELECT payload FROM t WHERE id = 5000"), "kept");
+
+    // Copied into the database file, the log starts over from its first frame, and what
+    // is written then is whole too.
+    ASSERT_EQ(run(reader, "PRAGMA wal_checkpoint(TRUNCATE)"), "");
+    ASSERT_EQ(run(writer, "UPDATE t SET payload = upper(payload) WHERE id <= 2000"), "");
+    EXPECT_EQ(number(reader, "SELECT COUNT(*) FROM t WHERE id <= 2000 AND payload = upper(payload)"), 2000);
+    EXPECT_EQ(text(reader, "PRAGMA integrity_check"), "ok");
+    sqlite3_close(writer);
+    sqlite3_close(reader);
+
+    // Reopened from the files alone, the database is the same.
+    sqlite3 *again = nullptr;
+    ASSERT_EQ(sqlite3_open(path.constData(), &again), SQLITE_OK);
+    EXPECT_EQ(number(again, "SELECT COUNT(*) FROM t"), 4201);
+    EXPECT_EQ(text(again, "PRAGMA integrity_check"), "ok");
+    sqlite3_close(again);
+}
