@@ -54,6 +54,11 @@ int serveCommand(const QStringList &args)
                       QStringLiteral("How long a segment count may run before it is stopped, in milliseconds, when the request names no "
                                      "limit (default 20000)."),
                       QStringLiteral("ms"), QStringLiteral("20000")});
+    parser.addOption({QStringLiteral("fold-interval"),
+                      QStringLiteral("While receipts arrive, seconds between folds of the new purchases into the stored customer metrics "
+                                     "and balances (default 10). Longer folds less often and takes in more at once; readers are exact "
+                                     "either way."),
+                      QStringLiteral("seconds"), QStringLiteral("10")});
     parser.addOption({QStringLiteral("threads"), QStringLiteral("HTTP worker threads; one per concurrent keep-alive connection (default 32)."),
                       QStringLiteral("n"), QStringLiteral("32")});
     int code = 0;
@@ -84,6 +89,13 @@ int serveCommand(const QStringList &args)
         err().flush();
         return 2;
     }
+    const qint64 foldSeconds = parser.value(QStringLiteral("fold-interval")).toLongLong(&ok);
+    if (!ok || foldSeconds < 1 || foldSeconds > 3600) {
+        err() << "Error: --fold-interval wants a number of seconds from 1 to 3600.\n";
+        err().flush();
+        return 2;
+    }
+    options.foldIntervalMs = foldSeconds * 1000;
     http.maxBodyBytes = parser.value(QStringLiteral("max-body")).toULongLong(&ok);
     if (!ok || http.maxBodyBytes < 1024) {
         err() << "Error: --max-body wants a number of bytes, at least 1024.\n";

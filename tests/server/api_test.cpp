@@ -701,6 +701,43 @@ TEST_P(ApiPointsOverTime, PendingPointsActivateAndWhatIsLeftOfOldOnesExpires)
     EXPECT_EQ(server->get(base + "/ledger?limit=50", admin).json().value(QStringLiteral("items")).toArray().size(), ledger.size());
 }
 
+// Folds once a second while receipts arrive (the default is every 10 s).
+class ApiQuickFolds : public Api {
+protected:
+    QStringList extraServeArgs() const override { return {QStringLiteral("--fold-interval"), QStringLiteral("1"), QStringLiteral("--no-scheduler")}; }
+};
+
+// `serve --fold-interval`: the stored metrics take the purchases in once the interval
+// has passed, at the next batch; readers are exact before and after. A value out of
+// range is refused with a clear error.
+TEST_P(ApiQuickFolds, TheFoldIntervalIsTheServers)
+{
+    const qint64 id = createCustomer({{QStringLiteral("first_name"), QStringLiteral("Folke")}});
+    ASSERT_EQ(server->post("/api/v1/customers/" + std::to_string(id) + "/cards", json({{QStringLiteral("number"), QStringLiteral("7700777")}}), admin).status,
+              201);
+    const QString at = LoyaltyDesk::Core::Json::isoUtc(QDateTime::currentSecsSinceEpoch() - 3600);
+    ASSERT_EQ(ingestReceipts({receipt(QStringLiteral("qf-1"), QStringLiteral("7700777"), at, QStringLiteral("QF1"))}).value(QStringLiteral("created")).toInt(), 1);
+    QThread::msleep(1200);
+    ASSERT_EQ(ingestReceipts({receipt(QStringLiteral("qf-2"), QStringLiteral("7700777"), at, QStringLiteral("QF2"))}).value(QStringLiteral("created")).toInt(), 1);
+    // The second batch came more than a second after the start and the first: it folded both.
+    QString error;
+    const QVariant stored = server->querySql(QStringLiteral("SELECT orders_count FROM customers WHERE id = %1").arg(id), &error);
+    ASSERT_EQ(error, QString());
+    EXPECT_EQ(stored.toLongLong(), 2) << "with the default of 10 s nothing would be folded yet";
+    const QJsonObject profile = server->get("/api/v1/customers/" + std::to_string(id), admin).json();
+    EXPECT_EQ(profile.value(QStringLiteral("metrics")).toObject().value(QStringLiteral("orders_count")).toInteger(), 2);
+
+    for (const char *bad : {"0", "3601", "soon"}) {
+        QByteArray output;
+        EXPECT_EQ(server->runCli({QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--fold-interval"),
+                                  QString::fromLatin1(bad)},
+                                 &output),
+                  2)
+            << bad;
+        EXPECT_TRUE(output.contains("--fold-interval wants a number of seconds from 1 to 3600")) << output.toStdString();
+    }
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Api, ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
                          [](const auto &info) { return backendName(info.param).toStdString(); });
 INSTANTIATE_TEST_SUITE_P(Backends, ApiSmallBodies, ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
@@ -708,4 +745,6 @@ INSTANTIATE_TEST_SUITE_P(Backends, ApiSmallBodies, ::testing::Values(Backend::SQ
 INSTANTIATE_TEST_SUITE_P(Backends, ApiPointsOverTime, ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
                          [](const auto &info) { return backendName(info.param).toStdString(); });
 INSTANTIATE_TEST_SUITE_P(Backends, ApiShortTokens, ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
+                         [](const auto &info) { return backendName(info.param).toStdString(); });
+INSTANTIATE_TEST_SUITE_P(Backends, ApiQuickFolds, ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
                          [](const auto &info) { return backendName(info.param).toStdString(); });

@@ -32,7 +32,7 @@ namespace {
 std::atomic<int> g_dbCounter{0};
 
 // Runs one statement on a database named by URL (sqlite:PATH or postgresql://...).
-QString execOn(const QString &url, const QString &statement)
+QString execOn(const QString &url, const QString &statement, QVariant *first = nullptr)
 {
     const QString name = QStringLiteral("ld-test-admin-%1").arg(++g_dbCounter);
     QString error;
@@ -55,6 +55,8 @@ QString execOn(const QString &url, const QString &statement)
         } else {
             QSqlQuery q(db);
             if (!q.exec(statement)) error = q.lastError().text();
+            else if (first && q.next()) *first = q.value(0);
+            q.finish();
             db.close();
         }
     }
@@ -220,6 +222,14 @@ HttpResult TestServer::request(const std::string &method, const std::string &pat
 }
 
 QString TestServer::execSql(const QString &statement) { return execOn(dbUrl(), statement); }
+
+QVariant TestServer::querySql(const QString &statement, QString *error)
+{
+    QVariant value;
+    const QString failed = execOn(dbUrl(), statement, &value);
+    if (error) *error = failed;
+    return value;
+}
 
 QString TestServer::login(const QString &username, const QString &password)
 {

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
+#include <QVariant>
 
 #include <map>
 #include <ostream>
@@ -99,6 +100,9 @@ public:
 
     // Runs one SQL statement directly on this server's database; returns the error or "".
     QString execSql(const QString &statement);
+    // The first value of the first row of a query on this server's database (invalid if
+    // none); `error`, if given, gets the error or "".
+    QVariant querySql(const QString &statement, QString *error = nullptr);
 
 private:
     Options m_options;
