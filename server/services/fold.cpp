@@ -50,6 +50,18 @@ Result<qint64> MetricsFold::run()
     QElapsedTimer timer;
     timer.start();
     m_lastMs = QDateTime::currentMSecsSinceEpoch();
+    // Most callers (a segment preview, a scheduler pass) find nothing new: a read says so
+    // without queueing a write transaction behind ingest. What it cannot see yet, no fold
+    // could take in now either.
+    {
+        auto conn = m_db.connection();
+        if (!conn) return conn.error();
+        Sql pending(*conn, QStringLiteral("SELECT (SELECT COALESCE(MAX(id), 0) FROM receipts) > m.receipt_id OR "
+                                          "(SELECT COALESCE(MAX(id), 0) FROM bonus_ledger) > m.ledger_id FROM metric_marks m"));
+        auto any = pending.scalar();
+        if (!any) return any.error();
+        if (any->isValid() && !any->toBool()) return qint64(0);
+    }
     qint64 folded = 0;
     auto done = m_db.write([&](const QSqlDatabase &conn) -> Result<void> {
         Transaction tx(m_db, conn, true);
