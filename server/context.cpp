@@ -19,7 +19,7 @@ ServerContext::ServerContext(const ServerOptions &options, const DbConfig &dbCon
       fold(std::make_unique<MetricsFold>(db, options.foldIntervalMs)),
       customers(std::make_unique<CustomerService>(db, phones)),
       ingest(std::make_unique<IngestService>(db, phones, *fold)),
-      points(std::make_unique<PointsService>(db)),
+      points(std::make_unique<PointsService>(db, *fold)),
       users(std::make_unique<UserService>(db, *auth)),
       segments(std::make_unique<SegmentService>(db, *fold, options.segmentTimeLimitMs)),
       templates(std::make_unique<TemplateService>(db)),

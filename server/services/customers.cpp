@@ -294,8 +294,8 @@ Result<QJsonObject> CustomerService::profile(qint64 id)
     Sql soon(*conn, QStringLiteral(
         "SELECT COALESCE(SUM(CASE WHEN status = 'pending' AND activates_at BETWEEN ? AND ? THEN amount ELSE 0 END), 0), "
         "COALESCE(SUM(CASE WHEN status = 'active' AND expires_at BETWEEN ? AND ? THEN amount ELSE 0 END), 0) "
-        "FROM bonus_ledger WHERE account_id IN ") + accountsOf());
-    soon.bind(now).bind(now + 30 * 86400).bind(now).bind(now + 30 * 86400).bind(id);
+        "FROM ") + MetricsFold::ledgerOf(accountsOf()) + QStringLiteral(" AS l"));
+    soon.bind(now).bind(now + 30 * 86400).bind(now).bind(now + 30 * 86400).bind(id).bind(id);
     if (auto r = soon.exec(); !r) return r.error();
     soon.next();
     balance.insert(QStringLiteral("activating_30d"), soon.value(0).toLongLong());
@@ -353,10 +353,16 @@ Result<Page> CustomerService::part(qint64 id, ProfilePart part, const PartFilter
         idCol = QStringLiteral("a.id");
         break;
     case ProfilePart::Ledger:
-        select = QStringLiteral("SELECT l.id, l.account_id, l.kind, l.amount, l.status, l.receipt_id, l.description, l.created_at, "
-                                "l.activates_at, l.expires_at FROM bonus_ledger l WHERE l.account_id IN ") + accountsOf();
+        // Rows the fold is still to write have no id yet: they page by a key past every
+        // stored id (2^52, which cursors carry exactly), from their receipt's, and come
+        // first among rows of the same time.
+        select = QStringLiteral("SELECT * FROM (SELECT l.id, l.account_id, l.kind, l.amount, l.status, l.receipt_id, l.description, l.created_at, "
+                                "l.activates_at, l.expires_at, COALESCE(l.id, 4503599627370496 + 2 * l.receipt_id + "
+                                "CASE WHEN l.kind = 'deduction' THEN 1 ELSE 0 END) AS page_key FROM ") +
+                 MetricsFold::ledgerOf(accountsOf()) + QStringLiteral(" AS l) AS l WHERE 1 = 1");
+        binds << id;
         sortCol = QStringLiteral("l.created_at");
-        idCol = QStringLiteral("l.id");
+        idCol = QStringLiteral("l.page_key");
         if (f.from) { where += QStringLiteral(" AND l.created_at >= ?"); binds << *f.from; }
         if (f.to) { where += QStringLiteral(" AND l.created_at <= ?"); binds << *f.to; }
         break;
@@ -401,14 +407,16 @@ Result<Page> CustomerService::part(qint64 id, ProfilePart part, const PartFilter
     Page result;
     QList<qint64> rowIds;
     QList<qint64> sortValues;
-    const QString sortName = sortCol.mid(sortCol.indexOf(u'.') + 1);
+    const QString sortName = sortCol.mid(sortCol.indexOf(u'.') + 1), idName = idCol.mid(idCol.indexOf(u'.') + 1);
     while (q.next()) {
         if (result.items.size() == page.limit) {
             result.nextCursor = Cursor::encode({sortValues.last(), rowIds.last()});
             break;
         }
-        result.items.append(rowToJson(q.query()));
-        rowIds << q.value(0).toLongLong();
+        QJsonObject item = rowToJson(q.query());
+        if (idName != QLatin1String("id")) item.remove(idName);
+        result.items.append(item);
+        rowIds << q.value(idName).toLongLong();
         sortValues << q.value(sortName).toLongLong();
     }
     if (rowIds.isEmpty()) return result;
@@ -416,7 +424,8 @@ Result<Page> CustomerService::part(qint64 id, ProfilePart part, const PartFilter
     // Children of the page's rows, fetched in one query each.
     auto attach = [&](const QString &sql, const QString &parentCol, const QString &key) -> Result<void> {
         Sql c(*conn, sql.arg(placeholders(rowIds.size())));
-        for (qint64 rid : rowIds) c.bind(rid);
+        for (qsizetype n = sql.count(QLatin1String("%1")); n > 0; --n)
+            for (qint64 rid : rowIds) c.bind(rid);
         if (auto r = c.exec(); !r) return r;
         QHash<qint64, QJsonArray> byParent;
         while (c.next()) {
@@ -451,8 +460,8 @@ Result<Page> CustomerService::part(qint64 id, ProfilePart part, const PartFilter
         break;
     case ProfilePart::Accounts: {
         const qint64 now = QDateTime::currentSecsSinceEpoch();
-        attached = attach(QStringLiteral("SELECT account_id, kind, amount, status, activates_at, expires_at FROM bonus_ledger "
-                                         "WHERE account_id IN (%1) AND ((status = 'pending' AND activates_at >= ") + QString::number(now) +
+        attached = attach(QStringLiteral("SELECT account_id, kind, amount, status, activates_at, expires_at FROM ") +
+                              MetricsFold::ledgerOf(QStringLiteral("(%1)")) + QStringLiteral(" AS l WHERE ((status = 'pending' AND activates_at >= ") + QString::number(now) +
                               QStringLiteral(") OR (status = 'active' AND expires_at >= ") + QString::number(now) +
                               QStringLiteral(")) ORDER BY COALESCE(activates_at, expires_at)"),
                           QStringLiteral("account_id"), QStringLiteral("upcoming"));

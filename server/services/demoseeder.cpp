@@ -31,8 +31,6 @@ namespace {
 using namespace DemoData;
 
 constexpr qint64 kDay = 86400;
-constexpr qint64 kActivationDelay = 14 * kDay;  // as IngestService: points activate after two weeks
-constexpr qint64 kPointsLifetime = 365 * kDay;  // and expire a year after the purchase
 
 QString u8(const char *text) {
     return QString::fromUtf8(text);
@@ -610,7 +608,7 @@ void Generator::customer(qint64 ordinal) {
                     spend(total / 100 * 3 / 10, at, receiptId, cheque);  // up to 30% of the bill
             accrued = (total / 100 - spentPoints) * 5 / 100;
             if (accrued > 0)
-                accrue(accrued, at, at + kActivationDelay, at + kPointsLifetime,
+                accrue(accrued, at, at + MetricsFold::kActivationDelay, at + MetricsFold::kPointsLifetime,
                        QStringLiteral("Начисление за покупку, чек %1").arg(cheque), receiptId);
             metrics.addPurchase(total, at);
             completed.append({receiptId, at});
@@ -994,6 +992,10 @@ Result<DemoSeedSummary> DemoSeeder::run(const DemoSeedOptions &options) {
         gen.cities.append({u8(c.name), zone, u8(c.code), c.weight});
     }
 
+    // The seeded customers come with their metrics and balances: the marks move past each
+    // chunk's receipts and ledger rows (fold.h), after what was stored before is folded.
+    // The fold writes ledger rows: ids are taken after it.
+    if (auto folded = m_ctx.fold->run(); !folded) return folded.error();
     const std::pair<const char *, qint64 Ids::*> bases[] = {
         {"customers", &Ids::customer},
         {"contacts", &Ids::contact},
@@ -1016,9 +1018,6 @@ Result<DemoSeedSummary> DemoSeeder::run(const DemoSeedOptions &options) {
         gen.ids.*member = *base;
     }
 
-    // The seeded customers come with their metrics and balances: the marks move past each
-    // chunk's receipts and ledger rows (fold.h), after what was stored before is folded.
-    if (auto folded = m_ctx.fold->run(); !folded) return folded.error();
     Sql marks(*conn, QStringLiteral("UPDATE metric_marks SET receipt_id = ?, ledger_id = ?"));
 
     const int chunk = std::max(1, options.chunk);

@@ -17,9 +17,6 @@ namespace LoyaltyDesk::Server {
 
 namespace {
 
-constexpr qint64 kActivationDelay = 14 * 86400;  // accrued points activate after two weeks
-constexpr qint64 kPointsLifetime = 365 * 86400;   // and expire a year after the purchase
-
 QJsonArray batchOf(const QJsonValue &body, const QString &key, QList<Core::FieldError> &errors)
 {
     if (!body.isObject()) {
@@ -54,7 +51,7 @@ public:
         QString phoneError, emailError;
     };
     struct Found {
-        std::optional<qint64> customerId, cardId;
+        std::optional<qint64> customerId, cardId, cardHolder;
     };
 
     Keys note(Core::Json::Reader &r)
@@ -119,7 +116,8 @@ public:
         if (!k.card.isEmpty()) {
             if (const auto card = m_cardIds.constFind(k.card); card != m_cardIds.cend()) {
                 f.cardId = card->first;
-                if (!f.customerId && !card->second.isNull()) f.customerId = card->second.toLongLong();
+                if (!card->second.isNull()) f.cardHolder = card->second.toLongLong();
+                if (!f.customerId) f.customerId = f.cardHolder;
             } else {
                 r.fail(QStringLiteral("card_number"), QStringLiteral("There is no card with this number."));
             }
@@ -341,10 +339,11 @@ Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue 
         }
         auto newReceiptId = [&]() { return m_db.isSqlite() ? ++nextId : freeIds.takeFirst(); };
         BulkInsert receiptRows(conn, QStringLiteral("receipts"),
-                               columnList("id, partner_id, external_id, customer_id, card_id, pos, cheque_number, purchased_at, status, total, discount, bonus_accrued, bonus_spent, currency, created_at"));
-        // Lines and ledger rows go out as multi-row INSERTs too, when the batch is done:
-        // per-row statements cost more than the rows themselves. Customer metrics and
-        // account balances take these purchases in later, many batches at once (fold.h).
+                               columnList("id, partner_id, external_id, customer_id, card_id, pos, cheque_number, purchased_at, status, total, discount, bonus_accrued, bonus_spent, currency, created_at, account_id"));
+        // Lines go out as multi-row INSERTs too, when the batch is done: per-row statements
+        // cost more than the rows themselves. Customer metrics, account balances and the
+        // purchases' ledger rows come later, many batches at once (fold.h); only points
+        // on a card that is not the buyer's are written to the ledger here.
         BulkInsert lineRows(conn, QStringLiteral("receipt_lines"),
                             columnList("receipt_id, line_no, product_id, sku, name, category, quantity, price, discount, amount, offer"));
         BulkInsert ledgerRows(conn, QStringLiteral("bonus_ledger"),
@@ -379,20 +378,20 @@ Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue 
             known.insert(externalId, receiptId);
             const QString st = rec.status.value_or(QStringLiteral("completed"));
             const qint64 at = *rec.at, accrued = rec.accrued.value_or(0), spent = rec.spent.value_or(0);
+            const auto acc = rec.who.cardId && st == QLatin1String("completed") ? accounts.constFind(*rec.who.cardId) : accounts.cend();
+            const bool holdersPoints = acc != accounts.cend() && rec.who.customerId && rec.who.cardHolder == rec.who.customerId;
             receiptRows.row({receiptId, partnerId, externalId, id(rec.who.customerId), id(rec.who.cardId), text(rec.pos), text(rec.cheque), at, st,
-                             *rec.total, rec.discount.value_or(0), accrued, spent, currency, now});
+                             *rec.total, rec.discount.value_or(0), accrued, spent, currency, now, holdersPoints ? QVariant(*acc) : noId});
             for (int j = 0; j < rec.lines.size(); ++j) {
                 const Line &l = rec.lines.at(j);
                 lineRows.row({receiptId, j + 1, l.sku.isEmpty() ? noId : productIds.value(l.sku, noId), text(l.sku), l.name, text(l.category),
                               l.quantity, l.price, l.discount, l.amount, text(l.offer)});
             }
-            const bool completed = st == QLatin1String("completed");
-            if (const auto acc = rec.who.cardId ? accounts.constFind(*rec.who.cardId) : accounts.cend();
-                completed && acc != accounts.cend()) {
-                const QString cheque = rec.cheque.value_or(externalId);
+            if (acc != accounts.cend() && !holdersPoints) {
+                const QString cheque = text(rec.cheque).isNull() ? externalId : *rec.cheque;
                 if (accrued > 0)
                     ledgerRow({*acc, id(rec.who.customerId), QStringLiteral("accrual"), accrued, QStringLiteral("pending"), receiptId,
-                                    QStringLiteral("Purchase %1").arg(cheque), at, at + kActivationDelay, at + kPointsLifetime});
+                                    QStringLiteral("Purchase %1").arg(cheque), at, at + MetricsFold::kActivationDelay, at + MetricsFold::kPointsLifetime});
                 if (spent > 0)
                     ledgerRow({*acc, id(rec.who.customerId), QStringLiteral("deduction"), -spent, QStringLiteral("spent"), receiptId,
                                     QStringLiteral("Paid with points, purchase %1").arg(cheque), at, noId, noId});

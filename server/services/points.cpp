@@ -23,10 +23,12 @@ struct Lot {
 
 }  // namespace
 
-PointsService::PointsService(Database &db) : m_db(db) {}
+PointsService::PointsService(Database &db, MetricsFold &fold) : m_db(db), m_fold(fold) {}
 
 Result<PointsService::Settled> PointsService::settle(qint64 now)
 {
+    // Accruals to activate and deductions to replay may still be on their receipts only.
+    if (auto folded = m_fold.run(); !folded) return folded.error();
     Settled out;
     for (;;) {
         auto n = activate(now, out);

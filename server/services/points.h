@@ -9,10 +9,13 @@ namespace LoyaltyDesk::Server {
 // one), and what is left of an accrual on its expiry date burns (an "expiry" row in
 // the ledger, taken off the active balance). What is left is found by replaying the
 // account's ledger: points are spent from the accruals that expire first, as the
-// programme's rules have it; points already spent never burn.
+// programme's rules have it; points already spent never burn. Purchases not folded yet
+// have no ledger rows: settling folds first (fold.h).
+class MetricsFold;
+
 class PointsService final {
 public:
-    explicit PointsService(Database &db);
+    PointsService(Database &db, MetricsFold &fold);
 
     struct Settled {
         int activated = 0;     // accruals that became active
@@ -26,6 +29,7 @@ private:
     Result<int> expire(qint64 now, Settled &out);
 
     Database &m_db;
+    MetricsFold &m_fold;
 };
 
 }  // namespace LoyaltyDesk::Server

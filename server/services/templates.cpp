@@ -400,9 +400,9 @@ Result<QJsonObject> TemplateService::customerData(qint64 customerId)
     QJsonObject balance{{QStringLiteral("active"), bal.value(0).toLongLong()}, {QStringLiteral("pending"), bal.value(1).toLongLong()}};
     bal.query().finish();
     Sql soon(*conn, QStringLiteral("SELECT COALESCE(SUM(CASE WHEN status = 'active' AND expires_at BETWEEN ? AND ? THEN amount ELSE 0 END), 0), "
-                                   "COALESCE(SUM(CASE WHEN status = 'pending' AND activates_at BETWEEN ? AND ? THEN amount ELSE 0 END), 0) FROM bonus_ledger WHERE account_id IN ") +
-                        CustomerService::accountsOf());
-    soon.bind(now).bind(now + 30 * 86400).bind(now).bind(now + 30 * 86400).bind(customerId);
+                                   "COALESCE(SUM(CASE WHEN status = 'pending' AND activates_at BETWEEN ? AND ? THEN amount ELSE 0 END), 0) FROM ") +
+                        MetricsFold::ledgerOf(CustomerService::accountsOf()) + QStringLiteral(" AS l"));
+    soon.bind(now).bind(now + 30 * 86400).bind(now).bind(now + 30 * 86400).bind(customerId).bind(customerId);
     if (auto r = soon.exec(); !r) return r.error();
     soon.next();
     balance.insert(QStringLiteral("expiring_soon"), soon.value(0).toLongLong());

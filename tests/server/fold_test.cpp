@@ -11,6 +11,7 @@
 #include "services/demoseeder.h"
 #include "services/fold.h"
 #include "services/ingest.h"
+#include "services/paging.h"
 #include "services/points.h"
 #include "services/segments.h"
 #include "support/testserver.h"
@@ -203,21 +204,122 @@ TEST_P(Folding, PurchasesCountTheMomentTheyAreStoredAndAreFoldedLater)
     EXPECT_EQ(storedMetrics(id).mid(0, 2), (QStringList{QStringLiteral("3"), QStringLiteral("39500")}));
 }
 
-TEST_P(Folding, PointsActivatedBeforeTheFoldAreNotCountedTwice)
+TEST_P(Folding, SettlingFoldsFirstSoPointsStillOnTheirReceiptsActivateOnce)
 {
     const qint64 id = customerWithCard(QStringLiteral("Early"), QStringLiteral("7710002"));
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     // Bought 20 days ago: the accrual's two weeks are over, it activates at the next settling.
     ASSERT_EQ(ingest({purchase(QStringLiteral("e-1"), QStringLiteral("7710002"), now - 20 * 86400, 5000, QStringLiteral("completed"), 50)}), 1);
+    // Not folded: the accrual is on the receipt only, and the readers count it pending.
+    EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM bonus_ledger")), 0);
+    EXPECT_EQ(profileFigures(id).mid(4), (QStringList{QStringLiteral("0"), QStringLiteral("50")}));
+    // Settling folds first, so the accrual it activates is in the ledger and the balances.
     auto settled = ctx->points->settle(now);
     ASSERT_TRUE(settled.ok());
     EXPECT_EQ(settled->activated, 1);
-    // Activation moved 50 from pending to active on an account the purchase is not folded into.
-    EXPECT_EQ(storedBalance(id), (QStringList{QStringLiteral("50"), QStringLiteral("-50")}));
-    EXPECT_EQ(profileFigures(id).mid(4), (QStringList{QStringLiteral("50"), QStringLiteral("0")}));
-    EXPECT_EQ(folded(), 1);
     EXPECT_EQ(storedBalance(id), (QStringList{QStringLiteral("50"), QStringLiteral("0")}));
     EXPECT_EQ(profileFigures(id).mid(4), (QStringList{QStringLiteral("50"), QStringLiteral("0")}));
+    EXPECT_EQ(folded(), 0);
+    EXPECT_EQ(storedBalance(id), (QStringList{QStringLiteral("50"), QStringLiteral("0")}));
+    EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM bonus_ledger WHERE status = 'active' AND amount = 50")), 1);
+}
+
+// A purchase's points reach the ledger with the fold; until then every reader of the
+// ledger shows them from the receipt, the same rows without an id. A purchase on someone
+// else's card writes its rows at once.
+TEST_P(Folding, PurchasesPointsAreInTheLedgerBeforeTheFoldWritesThem)
+{
+    const qint64 holder = customerWithCard(QStringLiteral("Holder"), QStringLiteral("7740001"));
+    const qint64 other = customerWithCard(QStringLiteral("Other"), QStringLiteral("7740002"));
+    const qint64 now = QDateTime::currentSecsSinceEpoch(), at1 = now - 10 * 86400, at2 = now - 3600, at3 = now - 2 * 86400;
+    QJsonObject earned = purchase(QStringLiteral("l-1"), QStringLiteral("7740001"), at1, 4000, QStringLiteral("completed"), 40);
+    earned.insert(QStringLiteral("cheque_number"), QStringLiteral("CH-1"));
+    QJsonObject borrowed = purchase(QStringLiteral("l-3"), QStringLiteral("7740001"), at3, 700, QStringLiteral("completed"), 7);
+    borrowed.insert(QStringLiteral("customer_id"), other);
+    ASSERT_EQ(ingest({earned, purchase(QStringLiteral("l-2"), QStringLiteral("7740001"), at2, 900, QStringLiteral("completed"), 0, 15), borrowed}), 3);
+    EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM receipts WHERE account_id IS NOT NULL")), 2);
+    EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM bonus_ledger")), 1);
+    EXPECT_EQ(count(QStringLiteral("SELECT amount FROM bonus_ledger WHERE customer_id = %1").arg(other)), 7);
+
+    auto ledger = [&](int limit) {
+        QJsonArray rows;
+        Server::PageRequest page;
+        page.limit = limit;
+        for (int guard = 0; guard < 10; ++guard) {
+            auto p = ctx->customers->part(holder, Server::ProfilePart::Ledger, {}, page);
+            EXPECT_TRUE(p.ok()) << (p ? "" : p.error().message.toStdString());
+            if (!p) break;
+            for (const auto &v : p->items) rows.append(v);
+            if (p->nextCursor.isEmpty()) break;
+            auto c = Server::Cursor::decode(p->nextCursor, 2);
+            EXPECT_TRUE(c.ok());
+            page.cursor = *c;
+        }
+        return rows;
+    };
+    auto withoutIds = [](QJsonArray rows) {
+        for (auto &&v : rows) {
+            QJsonObject o = v.toObject();
+            o.remove(QStringLiteral("id"));
+            v = o;
+        }
+        return rows;
+    };
+    const QJsonArray before = ledger(50);
+    ASSERT_EQ(before.size(), 3);
+    const QJsonObject spent = before.at(0).toObject(), legacy = before.at(1).toObject(), accrual = before.at(2).toObject();
+    EXPECT_TRUE(spent.value(QStringLiteral("id")).isNull());
+    EXPECT_EQ(spent.value(QStringLiteral("kind")).toString(), QStringLiteral("deduction"));
+    EXPECT_EQ(spent.value(QStringLiteral("amount")).toInteger(), -15);
+    EXPECT_EQ(spent.value(QStringLiteral("status")).toString(), QStringLiteral("spent"));
+    EXPECT_EQ(spent.value(QStringLiteral("description")).toString(), QStringLiteral("Paid with points, purchase l-2"));
+    EXPECT_TRUE(spent.value(QStringLiteral("activates_at")).isNull());
+    EXPECT_FALSE(legacy.value(QStringLiteral("id")).isNull());
+    EXPECT_EQ(legacy.value(QStringLiteral("amount")).toInteger(), 7);
+    EXPECT_TRUE(accrual.value(QStringLiteral("id")).isNull());
+    EXPECT_EQ(accrual.value(QStringLiteral("kind")).toString(), QStringLiteral("accrual"));
+    EXPECT_EQ(accrual.value(QStringLiteral("amount")).toInteger(), 40);
+    EXPECT_EQ(accrual.value(QStringLiteral("status")).toString(), QStringLiteral("pending"));
+    EXPECT_EQ(accrual.value(QStringLiteral("description")).toString(), QStringLiteral("Purchase CH-1"));
+    EXPECT_EQ(accrual.value(QStringLiteral("created_at")).toString(), Core::Json::isoUtc(at1));
+    EXPECT_EQ(accrual.value(QStringLiteral("activates_at")).toString(), Core::Json::isoUtc(at1 + Server::MetricsFold::kActivationDelay));
+    EXPECT_EQ(accrual.value(QStringLiteral("expires_at")).toString(), Core::Json::isoUtc(at1 + Server::MetricsFold::kPointsLifetime));
+    EXPECT_FALSE(accrual.contains(QStringLiteral("page_key")));
+    // A row at a time, the cursor passes rows with and without ids alike.
+    EXPECT_EQ(ledger(1), before);
+
+    // The balance, the points activating within 30 days, the account's upcoming dates.
+    auto profile = ctx->customers->profile(holder);
+    ASSERT_TRUE(profile.ok());
+    const QJsonObject balance = profile->value(QStringLiteral("balance")).toObject();
+    EXPECT_EQ(balance.value(QStringLiteral("active")).toInteger(), -15);
+    EXPECT_EQ(balance.value(QStringLiteral("pending")).toInteger(), 47);
+    EXPECT_EQ(balance.value(QStringLiteral("activating_30d")).toInteger(), 47);
+    auto upcoming = [&] {
+        auto accounts = ctx->customers->part(holder, Server::ProfilePart::Accounts, {}, {});
+        EXPECT_TRUE(accounts.ok());
+        return accounts ? accounts->items.at(0).toObject().value(QStringLiteral("upcoming")).toArray() : QJsonArray();
+    };
+    const QJsonArray upcomingBefore = upcoming();
+    ASSERT_EQ(upcomingBefore.size(), 2);
+    EXPECT_EQ(upcomingBefore.at(0).toObject().value(QStringLiteral("amount")).toInteger(), 40);
+    EXPECT_EQ(upcomingBefore.at(1).toObject().value(QStringLiteral("amount")).toInteger(), 7);
+
+    // The fold writes the rows the readers showed, and the balances they added.
+    EXPECT_EQ(folded(), 3);
+    EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM bonus_ledger")), 3);
+    EXPECT_EQ(storedBalance(holder), (QStringList{QStringLiteral("-15"), QStringLiteral("47")}));
+    const QJsonArray after = ledger(50);
+    ASSERT_EQ(after.size(), 3);
+    for (const auto &v : after) EXPECT_FALSE(v.toObject().value(QStringLiteral("id")).isNull());
+    EXPECT_EQ(withoutIds(after), withoutIds(before));
+    EXPECT_EQ(ledger(1), after);
+    EXPECT_EQ(upcoming(), upcomingBefore);
+    auto again = ctx->customers->profile(holder);
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(again->value(QStringLiteral("balance")).toObject(), balance);
+    EXPECT_EQ(folded(), 0);
+    EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM bonus_ledger")), 3);
 }
 
 TEST_P(Folding, WhatARestartLeftUnfoldedIsCountedAndFoldedAfterIt)
