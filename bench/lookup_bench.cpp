@@ -3,6 +3,7 @@
 //   lookup_bench --db sqlite:/tmp/ld1m.db [Google Benchmark options]
 // Phones are typed in a different format than stored, e-mails in other letter case.
 // The baseline is what search would cost without search_keys: a LIKE scan of contacts.
+// Then what an agent opens next: the profile, and the first page of the bonus history.
 #include "benchsupport.h"
 
 #include "services/customers.h"
@@ -17,6 +18,7 @@ namespace {
 
 std::unique_ptr<Server::ServerContext> g_ctx;
 QStringList g_phones, g_emails, g_cards, g_names, g_likePatterns;
+QList<qint64> g_customerIds;
 
 QStringList sample(const QString &sql, qint64 step,
                    const std::function<QString(const QString &)> &typed) {
@@ -49,6 +51,37 @@ void lookup(benchmark::State &state, const QStringList &queries) {
     }
     state.counters["found_pct"] = 100.0 * double(found) / double(std::max<qsizetype>(1, i));
     latencies.report(state);
+}
+
+// Reads of one customer's profile part by part, ids spread over the base.
+template <typename Read>
+void perCustomer(benchmark::State &state, Read read) {
+    if (g_customerIds.isEmpty()) {
+        state.SkipWithError("no customers in this database");
+        return;
+    }
+    Bench::Latencies latencies;
+    qsizetype i = 0;
+    for (auto _ : state) {
+        const qint64 id = g_customerIds.at(i++ % g_customerIds.size());
+        const auto start = std::chrono::steady_clock::now();
+        auto result = read(id);
+        latencies.add(std::chrono::steady_clock::now() - start);
+        if (!result) {
+            state.SkipWithError(result.error().message.toStdString().c_str());
+            return;
+        }
+    }
+    latencies.report(state);
+}
+
+void BM_Profile(benchmark::State &state) {
+    perCustomer(state, [](qint64 id) { return g_ctx->customers->profile(id); });
+}
+void BM_LedgerPage(benchmark::State &state) {
+    perCustomer(state, [](qint64 id) {
+        return g_ctx->customers->part(id, Server::ProfilePart::Ledger, {}, Server::PageRequest{50, std::nullopt});
+    });
 }
 
 void BM_LookupByPhone(benchmark::State &state) {
@@ -126,6 +159,11 @@ int main(int argc, char **argv) {
     g_names = sample(
         QStringLiteral("SELECT last_name || ' ' || first_name FROM customers WHERE id % ? = 0"),
         step, [](const QString &n) { return n; });
+    {
+        Server::Sql ids(*conn, QStringLiteral("SELECT id FROM customers WHERE id % ? = 0"));
+        if (ids.bind(step).exec())
+            while (ids.next()) g_customerIds << ids.value(0).toLongLong();
+    }
     QTextStream(stdout) << "Database " << g_ctx->db.config().describe() << ": " << customers
                         << " customers; samples: " << g_phones.size() << " phones, "
                         << g_emails.size() << " e-mails, " << g_cards.size() << " cards, "
@@ -143,6 +181,8 @@ int main(int argc, char **argv) {
     benchmark::RegisterBenchmark("LookupByNamePrefix", BM_LookupByNamePrefix)
         ->Unit(benchmark::kMicrosecond)
         ->MinTime(3);
+    benchmark::RegisterBenchmark("Profile", BM_Profile)->Unit(benchmark::kMicrosecond)->MinTime(3);
+    benchmark::RegisterBenchmark("LedgerPage", BM_LedgerPage)->Unit(benchmark::kMicrosecond)->MinTime(3);
     benchmark::RegisterBenchmark("BaselineLikeScanOfContacts", BM_BaselineLikeScanOfContacts)
         ->Unit(benchmark::kMillisecond)
         ->Iterations(10);

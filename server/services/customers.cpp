@@ -37,6 +37,7 @@ struct Range {
     QString kind, from, to;
 };
 
+
 }  // namespace
 
 CustomerService::CustomerService(Database &db, const Core::PhoneNormalizer &phones) : m_db(db), m_phones(phones) {}
@@ -178,15 +179,13 @@ Result<Page> CustomerService::search(const QString &rawText, const PageRequest &
         binds << page.limit + 1;
     }
     // Both statements come prepared from the thread's cache: preparing costs as much as the lookup.
-    Sql &ids = StatementCache::get(*conn, sql);
-    for (const auto &b : binds) ids.bind(b);
-    if (auto r = ids.exec(); !r) {
-        StatementCache::forget(*conn, sql);
-        return r.error();
-    }
     QList<qint64> found;
-    while (ids.next()) found << ids.value(0).toLongLong();
-    ids.query().finish();
+    {
+        CachedSql ids(*conn, sql);
+        for (const auto &b : binds) ids->bind(b);
+        if (auto r = ids.exec(); !r) return r.error();
+        while (ids->next()) found << ids->value(0).toLongLong();
+    }
 
     Page result;
     if (found.size() > page.limit) {
@@ -204,21 +203,17 @@ Result<Page> CustomerService::search(const QString &rawText, const PageRequest &
         QStringLiteral(" AS revenue, ") + MetricsFold::lastPurchase(QStringLiteral("c")) + QStringLiteral(" AS last_purchase_at "
         "FROM customers c LEFT JOIN status_tiers t ON t.id = c.tier_id WHERE c.id IN (") + placeholders(found.size()) +
         QStringLiteral(") ORDER BY c.id");
-    Sql &rows = StatementCache::get(*conn, rowsSql);
-    for (qint64 id : found) rows.bind(id);
-    if (auto r = rows.exec(); !r) {
-        StatementCache::forget(*conn, rowsSql);
-        return r.error();
-    }
-    while (rows.next()) result.items.append(rowToJson(rows.query()));
-    rows.query().finish();
+    CachedSql rows(*conn, rowsSql);
+    for (qint64 id : found) rows->bind(id);
+    if (auto r = rows.exec(); !r) return r.error();
+    while (rows->next()) result.items.append(rowToJson(rows->query()));
     return result;
 }
 
 Result<void> CustomerService::exists(const QSqlDatabase &conn, qint64 id)
 {
-    Sql q(conn, QStringLiteral("SELECT 1 FROM customers WHERE id = ?"));
-    q.bind(id);
+    CachedSql q(conn, QStringLiteral("SELECT 1 FROM customers WHERE id = ?"));
+    q->bind(id);
     auto v = q.scalar();
     if (!v) return v.error();
     if (!v->isValid()) return notFound(id);
@@ -229,23 +224,23 @@ Result<QJsonObject> CustomerService::profile(qint64 id)
 {
     auto conn = m_db.connection();
     if (!conn) return conn.error();
-    Sql c(*conn, QStringLiteral(
+    CachedSql c(*conn, QStringLiteral(
         "SELECT c.id, c.external_id, c.first_name, c.last_name, c.middle_name, c.gender, c.birth_date, c.address, c.city, "
         "c.time_zone, c.preferred_categories, c.children, c.pets, c.custom_attributes, c.source, c.created_at, c.updated_at, "
         ) + MetricsFold::orders(QStringLiteral("c")) + QStringLiteral(" AS orders_count, ") + MetricsFold::revenue(QStringLiteral("c")) +
         QStringLiteral(" AS revenue, ") + MetricsFold::firstPurchase(QStringLiteral("c")) + QStringLiteral(" AS first_purchase_at, ") +
         MetricsFold::lastPurchase(QStringLiteral("c")) + QStringLiteral(" AS last_purchase_at, t.code AS tier_code, t.name AS tier_name, "
         "p.currency FROM customers c JOIN partners p ON p.id = c.partner_id LEFT JOIN status_tiers t ON t.id = c.tier_id WHERE c.id = ?"));
-    c.bind(id);
+    c->bind(id);
     if (auto r = c.exec(); !r) return r.error();
-    if (!c.next()) return notFound(id);
-    QJsonObject o = rowToJson(c.query());
+    if (!c->next()) return notFound(id);
+    QJsonObject o = rowToJson(c->query());
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     Core::CustomerMetrics m;
-    m.ordersCount = c.value(QStringLiteral("orders_count")).toLongLong();
-    m.revenue = c.value(QStringLiteral("revenue")).toLongLong();
-    if (!c.value(QStringLiteral("first_purchase_at")).isNull()) m.firstPurchaseAt = c.value(QStringLiteral("first_purchase_at")).toLongLong();
-    if (!c.value(QStringLiteral("last_purchase_at")).isNull()) m.lastPurchaseAt = c.value(QStringLiteral("last_purchase_at")).toLongLong();
+    m.ordersCount = c->value(QStringLiteral("orders_count")).toLongLong();
+    m.revenue = c->value(QStringLiteral("revenue")).toLongLong();
+    if (!c->value(QStringLiteral("first_purchase_at")).isNull()) m.firstPurchaseAt = c->value(QStringLiteral("first_purchase_at")).toLongLong();
+    if (!c->value(QStringLiteral("last_purchase_at")).isNull()) m.lastPurchaseAt = c->value(QStringLiteral("last_purchase_at")).toLongLong();
     QJsonObject metrics = m.toJson(now);
     metrics.insert(QStringLiteral("currency"), o.value(QStringLiteral("currency")));
     o.insert(QStringLiteral("metrics"), metrics);
@@ -257,62 +252,61 @@ Result<QJsonObject> CustomerService::profile(qint64 id)
     o.remove(QStringLiteral("tier_code"));
     o.remove(QStringLiteral("tier_name"));
 
-    Sql contacts(*conn, QStringLiteral("SELECT id, kind, raw_value, value, valid, confirmed, is_primary, details, created_at, updated_at "
+    CachedSql contacts(*conn, QStringLiteral("SELECT id, kind, raw_value, value, valid, confirmed, is_primary, details, created_at, updated_at "
                                        "FROM contacts WHERE customer_id = ? ORDER BY kind, is_primary DESC, id"));
-    contacts.bind(id);
+    contacts->bind(id);
     if (auto r = contacts.exec(); !r) return r.error();
     QJsonArray contactList;
-    while (contacts.next()) contactList.append(rowToJson(contacts.query()));
+    while (contacts->next()) contactList.append(rowToJson(contacts->query()));
     o.insert(QStringLiteral("contacts"), contactList);
 
-    Sql subs(*conn, QStringLiteral("SELECT channel, subscribed, updated_at FROM subscriptions WHERE customer_id = ? ORDER BY channel"));
-    subs.bind(id);
+    CachedSql subs(*conn, QStringLiteral("SELECT channel, subscribed, updated_at FROM subscriptions WHERE customer_id = ? ORDER BY channel"));
+    subs->bind(id);
     if (auto r = subs.exec(); !r) return r.error();
     QJsonArray subList;
-    while (subs.next()) subList.append(rowToJson(subs.query()));
+    while (subs->next()) subList.append(rowToJson(subs->query()));
     o.insert(QStringLiteral("subscriptions"), subList);
 
-    Sql hist(*conn, QStringLiteral("SELECT channel, subscribed, source, at FROM consent_history WHERE customer_id = ? ORDER BY at DESC, id DESC LIMIT 100"));
-    hist.bind(id);
+    CachedSql hist(*conn, QStringLiteral("SELECT channel, subscribed, source, at FROM consent_history WHERE customer_id = ? ORDER BY at DESC, id DESC LIMIT 100"));
+    hist->bind(id);
     if (auto r = hist.exec(); !r) return r.error();
     QJsonArray histList;
-    while (hist.next()) histList.append(rowToJson(hist.query()));
+    while (hist->next()) histList.append(rowToJson(hist->query()));
     o.insert(QStringLiteral("consent_history"), histList);
 
     // Balances over the accounts linked to the customer's cards (an account shared by
     // several cards counts once).
-    Sql bal(*conn, QStringLiteral(
+    CachedSql bal(*conn, QStringLiteral(
         "SELECT CAST(COALESCE(SUM(") + MetricsFold::activeBalance(QStringLiteral("a")) + QStringLiteral("), 0) AS BIGINT), CAST(COALESCE(SUM(") +
         MetricsFold::pendingBalance(QStringLiteral("a")) + QStringLiteral("), 0) AS BIGINT), COUNT(*) FROM bonus_accounts a WHERE a.id IN ") +
         accountsOf());
-    bal.bind(id);
+    bal->bind(id);
     if (auto r = bal.exec(); !r) return r.error();
-    bal.next();
-    QJsonObject balance{{QStringLiteral("active"), bal.value(0).toLongLong()},
-                        {QStringLiteral("pending"), bal.value(1).toLongLong()},
-                        {QStringLiteral("accounts"), bal.value(2).toLongLong()}};
-    Sql soon(*conn, QStringLiteral(
+    bal->next();
+    QJsonObject balance{{QStringLiteral("active"), bal->value(0).toLongLong()},
+                        {QStringLiteral("pending"), bal->value(1).toLongLong()},
+                        {QStringLiteral("accounts"), bal->value(2).toLongLong()}};
+    CachedSql soon(*conn, QStringLiteral(
         "SELECT COALESCE(SUM(CASE WHEN status = 'pending' AND activates_at BETWEEN ? AND ? THEN amount ELSE 0 END), 0), "
         "COALESCE(SUM(CASE WHEN status = 'active' AND expires_at BETWEEN ? AND ? THEN amount ELSE 0 END), 0) "
         "FROM ") + MetricsFold::ledgerOf(accountsOf()) + QStringLiteral(" AS l"));
-    soon.bind(now).bind(now + 30 * 86400).bind(now).bind(now + 30 * 86400).bind(id).bind(id);
+    soon->bind(now).bind(now + 30 * 86400).bind(now).bind(now + 30 * 86400).bind(id).bind(id);
     if (auto r = soon.exec(); !r) return r.error();
-    soon.next();
-    balance.insert(QStringLiteral("activating_30d"), soon.value(0).toLongLong());
-    balance.insert(QStringLiteral("expiring_30d"), soon.value(1).toLongLong());
+    soon->next();
+    balance.insert(QStringLiteral("activating_30d"), soon->value(0).toLongLong());
+    balance.insert(QStringLiteral("expiring_30d"), soon->value(1).toLongLong());
     o.insert(QStringLiteral("balance"), balance);
 
-    Sql rfm(*conn, QStringLiteral("SELECT grp AS segment, r, f, m, recency_days, frequency, monetary, computed_at FROM customer_rfm WHERE customer_id = ?"));
-    rfm.bind(id);
+    CachedSql rfm(*conn, QStringLiteral("SELECT grp AS segment, r, f, m, recency_days, frequency, monetary, computed_at FROM customer_rfm WHERE customer_id = ?"));
+    rfm->bind(id);
     if (auto r = rfm.exec(); !r) return r.error();
-    o.insert(QStringLiteral("rfm"), rfm.next() ? QJsonValue(rowToJson(rfm.query())) : QJsonValue());
-    rfm.query().finish();
+    o.insert(QStringLiteral("rfm"), rfm->next() ? QJsonValue(rowToJson(rfm->query())) : QJsonValue());
 
-    Sql card(*conn, QStringLiteral("SELECT number, state, category FROM cards WHERE customer_id = ? "
+    CachedSql card(*conn, QStringLiteral("SELECT number, state, category FROM cards WHERE customer_id = ? "
                                    "ORDER BY CASE WHEN state = 'active' THEN 0 ELSE 1 END, id DESC LIMIT 1"));
-    card.bind(id);
+    card->bind(id);
     if (auto r = card.exec(); !r) return r.error();
-    o.insert(QStringLiteral("primary_card"), card.next() ? QJsonValue(rowToJson(card.query())) : QJsonValue());
+    o.insert(QStringLiteral("primary_card"), card->next() ? QJsonValue(rowToJson(card->query())) : QJsonValue());
     return o;
 }
 
@@ -400,36 +394,36 @@ Result<Page> CustomerService::part(qint64 id, ProfilePart part, const PartFilter
         where += QStringLiteral(" AND (%1 < ? OR (%1 = ? AND %2 < ?))").arg(sortCol, idCol);
         binds << page.cursor->at(0) << page.cursor->at(0) << page.cursor->at(1);
     }
-    Sql q(*conn, select + where + QStringLiteral(" ORDER BY %1 DESC, %2 DESC LIMIT ?").arg(sortCol, idCol));
-    for (const auto &b : binds) q.bind(b);
-    q.bind(page.limit + 1);
+    CachedSql q(*conn, select + where + QStringLiteral(" ORDER BY %1 DESC, %2 DESC LIMIT ?").arg(sortCol, idCol));
+    for (const auto &b : binds) q->bind(b);
+    q->bind(page.limit + 1);
     if (auto r = q.exec(); !r) return r.error();
     Page result;
     QList<qint64> rowIds;
     QList<qint64> sortValues;
     const QString sortName = sortCol.mid(sortCol.indexOf(u'.') + 1), idName = idCol.mid(idCol.indexOf(u'.') + 1);
-    while (q.next()) {
+    while (q->next()) {
         if (result.items.size() == page.limit) {
             result.nextCursor = Cursor::encode({sortValues.last(), rowIds.last()});
             break;
         }
-        QJsonObject item = rowToJson(q.query());
+        QJsonObject item = rowToJson(q->query());
         if (idName != QLatin1String("id")) item.remove(idName);
         result.items.append(item);
-        rowIds << q.value(idName).toLongLong();
-        sortValues << q.value(sortName).toLongLong();
+        rowIds << q->value(idName).toLongLong();
+        sortValues << q->value(sortName).toLongLong();
     }
     if (rowIds.isEmpty()) return result;
 
     // Children of the page's rows, fetched in one query each.
     auto attach = [&](const QString &sql, const QString &parentCol, const QString &key) -> Result<void> {
-        Sql c(*conn, sql.arg(placeholders(rowIds.size())));
+        CachedSql c(*conn, sql.arg(placeholders(rowIds.size())));
         for (qsizetype n = sql.count(QLatin1String("%1")); n > 0; --n)
-            for (qint64 rid : rowIds) c.bind(rid);
+            for (qint64 rid : rowIds) c->bind(rid);
         if (auto r = c.exec(); !r) return r;
         QHash<qint64, QJsonArray> byParent;
-        while (c.next()) {
-            QJsonObject child = rowToJson(c.query());
+        while (c->next()) {
+            QJsonObject child = rowToJson(c->query());
             const qint64 parent = child.take(parentCol).toInteger();
             byParent[parent].append(child);
         }

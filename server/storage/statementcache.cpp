@@ -2,8 +2,6 @@
 
 #include <QHash>
 
-#include <memory>
-
 namespace LoyaltyDesk::Server {
 
 namespace {
@@ -15,25 +13,33 @@ QHash<QString, std::shared_ptr<Sql>> &cache() {
     return statements;
 }
 
-QString key(const QSqlDatabase &conn, const QString &statement) {
-    return conn.connectionName() + u'\n' + statement;
-}
-
 }  // namespace
 
-Sql &StatementCache::get(const QSqlDatabase &conn, const QString &statement) {
+CachedSql::CachedSql(const QSqlDatabase &conn, const QString &statement) : m_key(conn.connectionName() + u'\n' + statement) {
     auto &statements = cache();
-    const QString k = key(conn, statement);
-    auto it = statements.find(k);
+    auto it = statements.find(m_key);
     if (it == statements.end()) {
         if (statements.size() >= kMaxStatements) statements.clear();
-        it = statements.insert(k, std::make_shared<Sql>(conn, statement));
+        it = statements.insert(m_key, std::make_shared<Sql>(conn, statement));
     }
-    return **it;
+    m_sql = *it;
 }
 
-void StatementCache::forget(const QSqlDatabase &conn, const QString &statement) {
-    cache().remove(key(conn, statement));
+CachedSql::~CachedSql() {
+    m_sql->query().finish();
+    if (m_failed) cache().remove(m_key);
+}
+
+Result<void> CachedSql::exec() {
+    auto r = m_sql->exec();
+    m_failed = !r;
+    return r;
+}
+
+Result<QVariant> CachedSql::scalar() {
+    auto r = m_sql->scalar();
+    m_failed = !r;
+    return r;
 }
 
 }  // namespace LoyaltyDesk::Server

@@ -2,17 +2,30 @@
 
 #include "database.h"
 
+#include <memory>
+
 namespace LoyaltyDesk::Server {
 
-// Prepared statements kept per thread and connection for hot read paths (customer
-// lookup): preparing a statement costs SQLite about as much as running an indexed
-// lookup. A statement from the cache is reused with bind... exec as usual; read it to
-// the end (or call query().finish()) before asking for the same text again.
-class StatementCache final {
+// A statement of a hot read path (customer lookup, profiles), prepared once per thread
+// and connection: preparing costs SQLite about as much as running an indexed lookup.
+// Used like a Sql (bind... exec, next, value); it is finished when this goes, so that
+// no read stays open, and a statement that failed is prepared afresh next time, in case
+// its connection was reopened. Two at a time must differ in text.
+class CachedSql final {
 public:
-    static Sql &get(const QSqlDatabase &conn, const QString &statement);
-    // Forgets a statement that failed, in case its connection was reopened.
-    static void forget(const QSqlDatabase &conn, const QString &statement);
+    CachedSql(const QSqlDatabase &conn, const QString &statement);
+    ~CachedSql();
+    CachedSql(const CachedSql &) = delete;
+    CachedSql &operator=(const CachedSql &) = delete;
+
+    Sql *operator->() { return m_sql.get(); }
+    Result<void> exec();
+    Result<QVariant> scalar();
+
+private:
+    QString m_key;
+    std::shared_ptr<Sql> m_sql;  // shared with the cache, which may drop it meanwhile
+    bool m_failed = false;
 };
 
 }  // namespace LoyaltyDesk::Server
