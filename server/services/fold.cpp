@@ -117,16 +117,16 @@ Result<qint64> MetricsFold::run()
         if (!n) return n.error();
         folded = n->toLongLong();
 
-        // Each customer and account once, in key order.
+        // Each customer and account once, in key order. A customer's updated_at is left as
+        // it is: it says when the record was last edited; purchases have their own times.
         Sql customers(conn, QStringLiteral(
             "UPDATE customers SET orders_count = orders_count + d.n, revenue = revenue + d.s, "
             "first_purchase_at = CASE WHEN first_purchase_at IS NULL OR first_purchase_at > d.f THEN d.f ELSE first_purchase_at END, "
-            "last_purchase_at = CASE WHEN last_purchase_at IS NULL OR last_purchase_at < d.l THEN d.l ELSE last_purchase_at END, "
-            "updated_at = ? "
+            "last_purchase_at = CASE WHEN last_purchase_at IS NULL OR last_purchase_at < d.l THEN d.l ELSE last_purchase_at END "
             "FROM (SELECT customer_id, COUNT(*) AS n, SUM(total) AS s, MIN(purchased_at) AS f, MAX(purchased_at) AS l FROM receipts "
             "WHERE id > ? AND id <= ? AND customer_id IS NOT NULL AND ") + kPurchase +
             QStringLiteral(" GROUP BY customer_id ORDER BY customer_id) AS d WHERE customers.id = d.customer_id"));
-        customers.bind(QDateTime::currentSecsSinceEpoch()).bind(receiptsFrom).bind(receiptsTo);
+        customers.bind(receiptsFrom).bind(receiptsTo);
         if (auto r = customers.exec(); !r) return r.error();
         // Points: the purchases' rows stored in the ledger since the last fold, and those of
         // purchases that only noted their account.

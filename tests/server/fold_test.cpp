@@ -149,6 +149,9 @@ QJsonObject purchase(const QString &id, const QString &card, qint64 at, qint64 t
 TEST_P(Folding, PurchasesCountTheMomentTheyAreStoredAndAreFoldedLater)
 {
     const qint64 id = customerWithCard(QStringLiteral("Folded"), QStringLiteral("7710001"));
+    // The record's "updated" time is when it was last edited: purchases and folds leave it.
+    auto conn = ctx->db.connection();
+    ASSERT_TRUE(Server::Sql(*conn, QStringLiteral("UPDATE customers SET updated_at = 1000 WHERE id = ?")).bind(id).exec().ok());
     const qint64 now = QDateTime::currentSecsSinceEpoch(), first = now - 3 * 86400, last = now - 86400;
     ASSERT_EQ(ingest({purchase(QStringLiteral("f-1"), QStringLiteral("7710001"), first, 38000, QStringLiteral("completed"), 50),
                       purchase(QStringLiteral("f-2"), QStringLiteral("7710001"), now - 2 * 86400, 99999, QStringLiteral("cancelled"), 70),
@@ -179,6 +182,8 @@ TEST_P(Folding, PurchasesCountTheMomentTheyAreStoredAndAreFoldedLater)
     EXPECT_EQ(profileFigures(id), exact);
     EXPECT_EQ(folded(), 0);
     EXPECT_EQ(profileFigures(id), exact);
+    EXPECT_EQ(stored(QStringLiteral("SELECT updated_at FROM customers WHERE id = ?"), id), QStringList{QStringLiteral("1000")});
+    EXPECT_EQ(ctx->customers->profile(id)->value(QStringLiteral("updated_at")).toString(), Core::Json::isoUtc(1000));
 
     // A rule over the whole base folds first: the new purchase counts at once.
     ASSERT_EQ(ingest({purchase(QStringLiteral("f-4"), QStringLiteral("7710001"), now - 3600, 500)}), 1);
