@@ -476,14 +476,19 @@ TEST(Checkpointer, StopsWithTheDatabaseWhileWritersKeepItBusyAndLosesNoRow)
 // On PostgreSQL, BulkInsert writes with COPY's text format: what COPY treats specially
 // (backslashes, tabs, line ends, "\N") must arrive as sent, NULLs as NULL, and a
 // failing row must fail the flush. Runs where LOYALTYDESK_TEST_PG names a server.
-TEST(BulkInsertPostgres, TextArrivesAsSentNullsAsNullAndFailuresAreReported)
+// The test PostgreSQL server (LOYALTYDESK_TEST_PG), or none when it is not set.
+std::unique_ptr<Database> testPostgres()
 {
     const QString url = qEnvironmentVariable("LOYALTYDESK_TEST_PG");
-    if (url.isEmpty()) GTEST_SKIP() << "LOYALTYDESK_TEST_PG is not set";
-    auto config = DbConfig::parse(url);
-    ASSERT_TRUE(config);
-    Database db(*config);
-    auto conn = db.connection();
+    const auto config = DbConfig::parse(url);
+    return !url.isEmpty() && config ? std::make_unique<Database>(*config) : nullptr;
+}
+
+TEST(BulkInsertPostgres, TextArrivesAsSentNullsAsNullAndFailuresAreReported)
+{
+    auto db = testPostgres();
+    if (!db) GTEST_SKIP() << "LOYALTYDESK_TEST_PG is not set";
+    auto conn = db->connection();
     ASSERT_TRUE(conn) << conn.error().message.toStdString();
     ASSERT_TRUE(QSqlQuery(*conn).exec(QStringLiteral("CREATE TEMP TABLE copied (id BIGINT PRIMARY KEY, label TEXT, amount DOUBLE PRECISION, flag BOOLEAN)")));
     const QStringList labels = {QStringLiteral("tab\there"), QStringLiteral("line\nend\r\n"), QStringLiteral("back\\slash \\N"),
@@ -506,6 +511,67 @@ TEST(BulkInsertPostgres, TextArrivesAsSentNullsAsNullAndFailuresAreReported)
     const auto failed = rows.flush();
     ASSERT_FALSE(failed);
     EXPECT_TRUE(failed.error().message.contains(QStringLiteral("copied"))) << failed.error().message.toStdString();
+}
+
+// runIn looks a list up in one statement (SQLite: the list as a JSON array; PostgreSQL:
+// slices of placeholders): every listed key is found, whatever its characters, with the
+// leading values bound before the list; an empty list runs nothing; UPDATEs by keys work.
+void lookUpLists(const QSqlDatabase &conn, const QString &table)
+{
+    ASSERT_TRUE(QSqlQuery(conn).exec(QStringLiteral("CREATE TEMP TABLE ") + table + QStringLiteral(" (id BIGINT PRIMARY KEY, kind TEXT, label TEXT, hits BIGINT)")));
+    const QStringList odd = {QStringLiteral("O'Brien \"quoted\""), QStringLiteral("back\\slash"), QStringLiteral("Ёлка 🎄"),
+                             QStringLiteral("x') OR 1=1 --"), QStringLiteral("[1, 2]"), QStringLiteral("")};
+    BulkInsert rows(conn, table, columnList("id, kind, label, hits"));
+    for (int i = 0; i < 1200; ++i)
+        rows.row({i + 1, i % 2 ? QStringLiteral("b") : QStringLiteral("a"), i < odd.size() ? odd.at(i) : QStringLiteral("L%1").arg(i), 0});
+    ASSERT_TRUE(rows.flush());
+
+    QVariantList labels;
+    for (const QString &l : odd) labels << l;
+    for (int i = 6; i < 1200; i += 2) labels << QStringLiteral("L%1").arg(i);  // kind 'a'
+    labels << QStringLiteral("L7") << QStringLiteral("absent") << QStringLiteral("L6");  // kind 'b', missing, repeated
+    QSet<qint64> found;
+    auto r = runIn(conn, QStringLiteral("SELECT id, label FROM ") + table + QStringLiteral(" WHERE kind = ? AND label IN (%1)"), {QStringLiteral("a")},
+                   labels, [&](const Sql &q) {
+                       EXPECT_EQ(q.value(1).toString(), q.value(0).toLongLong() <= odd.size() ? odd.at(q.value(0).toInt() - 1) : QStringLiteral("L%1").arg(q.value(0).toLongLong() - 1));
+                       found.insert(q.value(0).toLongLong());
+                   });
+    ASSERT_TRUE(r) << r.error().message.toStdString();
+    // Kind 'a' is every other row: the odd labels at ids 1, 3, 5 and the 597 "L<even>".
+    EXPECT_EQ(found.size(), 3 + 597);
+    EXPECT_TRUE(found.contains(1) && found.contains(3) && found.contains(5) && found.contains(7) && found.contains(1199));
+    EXPECT_FALSE(found.contains(2) || found.contains(8));
+
+    QVariantList ids;
+    for (qint64 id = 1; id <= 1200; id += 3) ids << id;
+    ASSERT_TRUE(runIn(conn, QStringLiteral("UPDATE ") + table + QStringLiteral(" SET hits = hits + ? WHERE id IN (%1)"), {5}, ids));
+    Sql sum(conn, QStringLiteral("SELECT SUM(hits), COUNT(*) FROM ") + table + QStringLiteral(" WHERE hits > 0"));
+    ASSERT_TRUE(sum.exec() && sum.next());
+    EXPECT_EQ(sum.value(0).toLongLong(), 400 * 5);
+    EXPECT_EQ(sum.value(1).toLongLong(), 400);
+
+    int calls = 0;
+    ASSERT_TRUE(runIn(conn, QStringLiteral("SELECT id FROM nowhere WHERE id IN (%1)"), {}, {}, [&](const Sql &) { ++calls; }));
+    EXPECT_EQ(calls, 0) << "an empty list runs nothing";
+    EXPECT_FALSE(runIn(conn, QStringLiteral("SELECT id FROM nowhere WHERE id IN (%1)"), {}, {1})) << "a failing statement is an error";
+}
+
+TEST(RunIn, FindsEveryListedKeyOnSqlite)
+{
+    QTemporaryDir dir;
+    QSqlDatabase conn;
+    auto db = temporaryDatabase(dir, &conn);
+    ASSERT_TRUE(db);
+    lookUpLists(conn, QStringLiteral("listed"));
+}
+
+TEST(RunIn, FindsEveryListedKeyOnPostgres)
+{
+    auto db = testPostgres();
+    if (!db) GTEST_SKIP() << "LOYALTYDESK_TEST_PG is not set";
+    auto conn = db->connection();
+    ASSERT_TRUE(conn) << conn.error().message.toStdString();
+    lookUpLists(*conn, QStringLiteral("listed"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Modes, Storage, ::testing::Values(Sql::Normal, Sql::Direct),
