@@ -129,12 +129,12 @@ private:
 // "?, ?, ?" for n values.
 QString placeholders(qsizetype n);
 
-// Runs `statement`, in which "%1" stands for a list of values (as in "id IN (%1)"),
-// binding `leading` before the list; `row`, if given, sees every row (a lookup), else the
-// statement only runs (an UPDATE or DELETE by keys). One statement per batch instead of
-// one per record: on PostgreSQL slices of at most kInListSlice placeholders (within its
-// limit on parameters), each a round trip; on SQLite one statement, the list bound as a
-// JSON array (json_each). A value listed twice may give its rows once.
+// Runs `statement`, in which "%1" stands for a list of values, for `values` in slices
+// of at most kInListSlice (within both databases' limits on parameters and compound
+// terms), binding `leading` before each slice's values; `row`, if given, sees every row
+// of every slice (a lookup), else the statement only runs (an UPDATE or DELETE by keys).
+// A few statements per batch instead of one per record: on PostgreSQL each statement is
+// a round trip; on SQLite one value per step of a statement prepared once.
 constexpr qsizetype kInListSlice = 500;
 Result<void> runIn(const QSqlDatabase &conn, const QString &statement, const QVariantList &leading, const QVariantList &values,
                       const std::function<void(const Sql &)> &row = {});

@@ -513,9 +513,10 @@ TEST(BulkInsertPostgres, TextArrivesAsSentNullsAsNullAndFailuresAreReported)
     EXPECT_TRUE(failed.error().message.contains(QStringLiteral("copied"))) << failed.error().message.toStdString();
 }
 
-// runIn looks a list up in one statement (SQLite: the list as a JSON array; PostgreSQL:
-// slices of placeholders): every listed key is found, whatever its characters, with the
-// leading values bound before the list; an empty list runs nothing; UPDATEs by keys work.
+// runIn looks a list up (SQLite: a value per step of one statement; PostgreSQL: slices
+// of placeholders): every listed key is found, whatever its characters, with the leading
+// values bound before each value or slice; an empty list runs nothing; UPDATEs by keys
+// work; a failing statement is an error.
 void lookUpLists(const QSqlDatabase &conn, const QString &table)
 {
     ASSERT_TRUE(QSqlQuery(conn).exec(QStringLiteral("CREATE TEMP TABLE ") + table + QStringLiteral(" (id BIGINT PRIMARY KEY, kind TEXT, label TEXT, hits BIGINT)")));
