@@ -5,6 +5,7 @@
 #include "storage/bulkinsert.h"
 #include "storage/database.h"
 #include "storage/walbuffer.h"
+#include "support/testserver.h"
 
 #include <gtest/gtest.h>
 
@@ -473,17 +474,17 @@ TEST(Checkpointer, StopsWithTheDatabaseWhileWritersKeepItBusyAndLosesNoRow)
     conn->close();
 }
 
-// On PostgreSQL, BulkInsert writes with COPY's text format: what COPY treats specially
-// (backslashes, tabs, line ends, "\N") must arrive as sent, NULLs as NULL, and a
-// failing row must fail the flush. Runs where LOYALTYDESK_TEST_PG names a server.
 // The test PostgreSQL server (LOYALTYDESK_TEST_PG), or none when it is not set.
 std::unique_ptr<Database> testPostgres()
 {
-    const QString url = qEnvironmentVariable("LOYALTYDESK_TEST_PG");
-    const auto config = DbConfig::parse(url);
-    return !url.isEmpty() && config ? std::make_unique<Database>(*config) : nullptr;
+    if (!LoyaltyDesk::Test::postgresAvailable()) return nullptr;
+    const auto config = DbConfig::parse(LoyaltyDesk::Test::postgresAdminUrl());
+    return config ? std::make_unique<Database>(*config) : nullptr;
 }
 
+// On PostgreSQL, BulkInsert writes with COPY's text format: what COPY treats specially
+// (backslashes, tabs, line ends, "\N") must arrive as sent, NULLs as NULL, and a
+// failing row must fail the flush. Runs where LOYALTYDESK_TEST_PG names a server.
 TEST(BulkInsertPostgres, TextArrivesAsSentNullsAsNullAndFailuresAreReported)
 {
     auto db = testPostgres();
@@ -517,8 +518,9 @@ TEST(BulkInsertPostgres, TextArrivesAsSentNullsAsNullAndFailuresAreReported)
 // of placeholders): every listed key is found, whatever its characters, with the leading
 // values bound before each value or slice; an empty list runs nothing; UPDATEs by keys
 // work; a failing statement is an error.
-void lookUpLists(const QSqlDatabase &conn, const QString &table)
+void lookUpLists(const QSqlDatabase &conn)
 {
+    const QString table = QStringLiteral("listed");
     ASSERT_TRUE(QSqlQuery(conn).exec(QStringLiteral("CREATE TEMP TABLE ") + table + QStringLiteral(" (id BIGINT PRIMARY KEY, kind TEXT, label TEXT, hits BIGINT)")));
     const QStringList odd = {QStringLiteral("O'Brien \"quoted\""), QStringLiteral("back\\slash"), QStringLiteral("Ёлка 🎄"),
                              QStringLiteral("x') OR 1=1 --"), QStringLiteral("[1, 2]"), QStringLiteral("")};
@@ -563,7 +565,7 @@ TEST(RunIn, FindsEveryListedKeyOnSqlite)
     QSqlDatabase conn;
     auto db = temporaryDatabase(dir, &conn);
     ASSERT_TRUE(db);
-    lookUpLists(conn, QStringLiteral("listed"));
+    lookUpLists(conn);
 }
 
 TEST(RunIn, FindsEveryListedKeyOnPostgres)
@@ -572,7 +574,7 @@ TEST(RunIn, FindsEveryListedKeyOnPostgres)
     if (!db) GTEST_SKIP() << "LOYALTYDESK_TEST_PG is not set";
     auto conn = db->connection();
     ASSERT_TRUE(conn) << conn.error().message.toStdString();
-    lookUpLists(*conn, QStringLiteral("listed"));
+    lookUpLists(*conn);
 }
 
 INSTANTIATE_TEST_SUITE_P(Modes, Storage, ::testing::Values(Sql::Normal, Sql::Direct),
