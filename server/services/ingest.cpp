@@ -3,6 +3,7 @@
 #include "core/customer.h"
 #include "core/email.h"
 #include "core/json.h"
+#include "carddirectory.h"
 #include "customers.h"
 #include "fold.h"
 #include "storage/bulkinsert.h"
@@ -75,18 +76,48 @@ public:
         return k;
     }
 
-    Result<void> lookUp(const QSqlDatabase &conn)
+    // Cards come from `directory` when it knows them (SQLite, carddirectory.h); those
+    // looked up here join it. Each card found comes with its first account.
+    Result<void> lookUp(const QSqlDatabase &conn, CardDirectory *directory = nullptr)
     {
+        if (directory)
+            if (auto r = directory->sync(conn); !r) return r;
+        QVariantList unknownCards;
+        QSet<QString> asked;
+        for (const QVariant &value : std::as_const(m_cards)) {
+            const QString number = value.toString();
+            if (asked.contains(number)) continue;
+            asked.insert(number);
+            if (const auto hit = directory ? directory->find(number) : std::nullopt) {
+                m_cardIds.insert(number, {hit->id, hit->holder});
+                m_accounts.insert(hit->id, hit->account);
+            } else {
+                unknownCards << value;
+            }
+        }
         if (auto r = runIn(conn, QStringLiteral("SELECT id FROM customers WHERE id IN (%1)"), {}, m_ids,
                               [&](const Sql &q) { m_customers.insert(q.value(0).toLongLong()); });
             !r)
             return r;
-        if (auto r = runIn(conn, QStringLiteral("SELECT number, id, customer_id FROM cards WHERE number IN (%1)"), {}, m_cards,
+        QHash<QString, Card> found;
+        QVariantList foundIds;
+        if (auto r = runIn(conn, QStringLiteral("SELECT number, id, customer_id FROM cards WHERE number IN (%1)"), {}, unknownCards,
                               [&](const Sql &q) {
-                                  m_cardIds.insert(q.value(0).toString(), {q.value(1).toLongLong(), q.value(2)});
+                                  const Card card{q.value(1).toLongLong(),
+                                                  q.value(2).isNull() ? std::nullopt : std::optional<qint64>(q.value(2).toLongLong())};
+                                  found.insert(q.value(0).toString(), card);
+                                  foundIds << card.first;
                               });
             !r)
             return r;
+        if (auto r = runIn(conn, QStringLiteral("SELECT card_id, MIN(account_id) FROM card_accounts WHERE card_id IN (%1) GROUP BY card_id"), {},
+                              foundIds, [&](const Sql &q) { m_accounts.insert(q.value(0).toLongLong(), q.value(1).toLongLong()); });
+            !r)
+            return r;
+        for (auto it = found.cbegin(); it != found.cend(); ++it) {
+            m_cardIds.insert(it.key(), *it);
+            if (directory) directory->remember(it.key(), {it->first, it->second, m_accounts.value(it->first)});
+        }
         for (auto [kind, values, found] : {std::tuple{QStringLiteral("phone"), &m_phoneValues, &m_byPhone},
                                            std::tuple{QStringLiteral("email"), &m_emailValues, &m_byEmail}}) {
             // A value shared by several customers names the one whose primary contact it
@@ -116,7 +147,7 @@ public:
         if (!k.card.isEmpty()) {
             if (const auto card = m_cardIds.constFind(k.card); card != m_cardIds.cend()) {
                 f.cardId = card->first;
-                if (!card->second.isNull()) f.cardHolder = card->second.toLongLong();
+                f.cardHolder = card->second;
                 if (!f.customerId) f.customerId = f.cardHolder;
             } else {
                 r.fail(QStringLiteral("card_number"), QStringLiteral("There is no card with this number."));
@@ -132,12 +163,17 @@ public:
         return f;
     }
 
+    // The first account of each card found, by card.
+    const QHash<qint64, qint64> &accounts() const { return m_accounts; }
+
 private:
     const Core::PhoneNormalizer &m_phones;
     QVariantList m_ids, m_cards, m_phoneValues, m_emailValues;
     QSet<qint64> m_customers;
-    QHash<QString, std::pair<qint64, QVariant>> m_cardIds;  // number -> id, customer
+    using Card = std::pair<qint64, std::optional<qint64>>;  // id, holder
+    QHash<QString, Card> m_cardIds;                          // by number
     QHash<QString, qint64> m_byPhone, m_byEmail;
+    QHash<qint64, qint64> m_accounts;
 };
 
 // What became of one record of a batch: "created", "duplicate" or "rejected". The answer
@@ -179,9 +215,11 @@ QList<Core::FieldError> errorsOf(Result<void> r)
 }  // namespace
 
 IngestService::IngestService(Database &db, const Core::PhoneNormalizer &phones, MetricsFold &fold)
-    : m_db(db), m_phones(phones), m_fold(fold)
+    : m_db(db), m_phones(phones), m_fold(fold), m_cards(db.isSqlite() ? std::make_unique<CardDirectory>() : nullptr)
 {
 }
+
+IngestService::~IngestService() = default;
 
 Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue &body)
 {
@@ -285,17 +323,14 @@ Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue 
                               {partnerId}, externalIds, [&](const Sql &q) { known.insert(q.value(0).toString(), q.value(1).toLongLong()); });
             !r)
             return r.error();
-        if (auto r = resolver.lookUp(conn); !r) return r.error();
+        if (auto r = resolver.lookUp(conn, m_cards.get()); !r) return r.error();
         QHash<QString, QVariant> productIds;
         if (auto r = runIn(conn, QStringLiteral("SELECT sku, id FROM products WHERE partner_id = ? AND sku IN (%1)"), {partnerId}, skus,
                               [&](const Sql &q) { productIds.insert(q.value(0).toString(), q.value(1)); });
             !r)
             return r.error();
 
-        // Each record takes its customer and card; those that earn or spend points need
-        // their card's account, looked up for all of them at once.
-        QVariantList cardsWithPoints;
-        QSet<qint64> seenCards;
+        // Each record takes its customer and card.
         for (Record &rec : records) {
             if (!rec.reader) continue;
             Core::Json::Reader &r = *rec.reader;
@@ -303,17 +338,8 @@ Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue 
             if (rec.currency && *rec.currency != currency)
                 r.fail(QStringLiteral("currency"), QStringLiteral("This brand keeps receipts in %1.").arg(currency));
             rec.errors = errorsOf(r.finish());
-            if (rec.errors.isEmpty() && rec.who.cardId && rec.status.value_or(QStringLiteral("completed")) == QLatin1String("completed") &&
-                (rec.accrued.value_or(0) > 0 || rec.spent.value_or(0) > 0) && !seenCards.contains(*rec.who.cardId)) {
-                seenCards.insert(*rec.who.cardId);
-                cardsWithPoints << *rec.who.cardId;
-            }
         }
-        QHash<qint64, qint64> accounts;  // card -> its first account
-        if (auto r = runIn(conn, QStringLiteral("SELECT card_id, MIN(account_id) FROM card_accounts WHERE card_id IN (%1) GROUP BY card_id"), {},
-                              cardsWithPoints, [&](const Sql &q) { accounts.insert(q.value(0).toLongLong(), q.value(1).toLongLong()); });
-            !r)
-            return r.error();
+        const QHash<qint64, qint64> &accounts = resolver.accounts();  // card -> its first account
 
         // Ids for new receipts, taken here so that receipts, their lines and ledger rows can
         // all be written with multi-row INSERTs: on SQLite this transaction holds the write
@@ -447,7 +473,7 @@ Result<QJsonObject> IngestService::events(const Principal &, const QJsonValue &b
         Sql partner(conn, QStringLiteral("SELECT MIN(id) FROM partners"));
         auto partnerId = partner.scalar();
         if (!partnerId) return partnerId.error();
-        if (auto r = resolver.lookUp(conn); !r) return r.error();
+        if (auto r = resolver.lookUp(conn, m_cards.get()); !r) return r.error();
 
         Sql ins(conn, QStringLiteral("INSERT INTO events (partner_id, external_id, customer_id, type, properties, source, occurred_at, created_at) "
                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (partner_id, external_id) DO NOTHING RETURNING id"));

@@ -7,8 +7,11 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <memory>
+
 namespace LoyaltyDesk::Server {
 
+class CardDirectory;
 class MetricsFold;
 
 // Batch ingest of receipts and events from cash registers and websites. Each record
@@ -20,6 +23,7 @@ public:
     static constexpr int kMaxBatch = 5000;
 
     IngestService(Database &db, const Core::PhoneNormalizer &phones, MetricsFold &fold);
+    ~IngestService();
 
     Result<QJsonObject> receipts(const Principal &who, const QJsonValue &body);
     Result<QJsonObject> events(const Principal &who, const QJsonValue &body);
@@ -28,6 +32,7 @@ private:
     Database &m_db;
     const Core::PhoneNormalizer &m_phones;
     MetricsFold &m_fold;
+    std::unique_ptr<CardDirectory> m_cards;  // SQLite only (carddirectory.h)
 };
 
 }  // namespace LoyaltyDesk::Server

@@ -421,9 +421,12 @@ Result<int> Database::migrate()
         const QString text = ddl(QString::fromUtf8(f.readAll()));
         Transaction tx(*this, *conn, true);
         if (auto b = tx.begin(); !b) return b.error();
-        // Statements end with ";" at a line end; comments start with "--".
+        // Statements end with ";" at a line end; comments start with "--". A line that
+        // starts with "--@sqlite " is a statement line for SQLite only.
+        static const QString sqliteOnly = QStringLiteral("--@sqlite ");
         QString statement;
-        for (const QString &line : text.split(u'\n')) {
+        for (QString line : text.split(u'\n')) {
+            if (line.startsWith(sqliteOnly)) line = isSqlite() ? line.mid(sqliteOnly.size()) : QString();
             if (line.trimmed().startsWith(QStringLiteral("--"))) continue;
             statement += line + u'\n';
             if (line.trimmed().endsWith(u';')) {
