@@ -49,12 +49,6 @@ void CardDirectory::remember(const QString &number, const Card &card)
     m_numberOf.insert(card.id, number);
 }
 
-qsizetype CardDirectory::size() const
-{
-    std::lock_guard lock(m_mutex);
-    return m_byNumber.size();
-}
-
 void CardDirectory::clear()
 {
     m_byNumber.clear();

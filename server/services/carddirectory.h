@@ -39,7 +39,6 @@ public:
     std::optional<Card> find(const QString &number) const;
     // A card as the current write transaction read it, after sync().
     void remember(const QString &number, const Card &card);
-    qsizetype size() const;
 
 private:
     void clear();
