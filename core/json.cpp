@@ -37,7 +37,7 @@ bool isDate(const QString &text)
 }
 
 Reader::Reader(QJsonObject object, QString prefix)
-    : m_object(std::move(object)), m_prefix(std::move(prefix))
+    : m_object(std::move(object)), m_prefix(std::move(prefix)), m_asked(m_object.size(), false)
 {
 }
 
@@ -57,24 +57,24 @@ void Reader::fail(const QString &key, const QString &message)
     m_errors.append({path(key), message});
 }
 
-const QJsonValue *Reader::get(const QString &key, bool required)
+std::optional<QJsonValueConstRef> Reader::get(const QString &key, bool required)
 {
-    auto it = m_object.constFind(key);
-    if (!m_known.contains(key)) {
-        m_known.append(key);
-        if (it != m_object.constEnd()) ++m_present;
+    const auto it = m_object.constFind(key);
+    if (it != m_object.constEnd()) {
+        bool &asked = m_asked[it - m_object.constBegin()];
+        if (!asked) ++m_present;
+        asked = true;
     }
     if (it == m_object.constEnd() || it->isNull()) {
         if (required) fail(key, QStringLiteral("This field is required."));
-        return nullptr;
+        return std::nullopt;
     }
-    m_current = *it;
-    return &m_current;
+    return *it;
 }
 
 std::optional<QString> Reader::string(const QString &key, bool required, int maxLength)
 {
-    const QJsonValue *v = get(key, required);
+    const auto v = get(key, required);
     if (!v) return std::nullopt;
     if (!v->isString()) {
         fail(key, QStringLiteral("Must be a string."));
@@ -95,7 +95,7 @@ std::optional<QString> Reader::string(const QString &key, bool required, int max
 
 std::optional<qint64> Reader::integer(const QString &key, bool required, qint64 min, qint64 max)
 {
-    const QJsonValue *v = get(key, required);
+    const auto v = get(key, required);
     if (!v) return std::nullopt;
     const double d = v->toDouble(std::nan(""));
     if (!v->isDouble() || std::isnan(d) || d != std::floor(d) || std::abs(d) > 9.0e15) {
@@ -112,7 +112,7 @@ std::optional<qint64> Reader::integer(const QString &key, bool required, qint64 
 
 std::optional<double> Reader::number(const QString &key, bool required)
 {
-    const QJsonValue *v = get(key, required);
+    const auto v = get(key, required);
     if (!v) return std::nullopt;
     if (!v->isDouble()) {
         fail(key, QStringLiteral("Must be a number."));
@@ -123,7 +123,7 @@ std::optional<double> Reader::number(const QString &key, bool required)
 
 std::optional<bool> Reader::boolean(const QString &key, bool required)
 {
-    const QJsonValue *v = get(key, required);
+    const auto v = get(key, required);
     if (!v) return std::nullopt;
     if (!v->isBool()) {
         fail(key, QStringLiteral("Must be true or false."));
@@ -134,7 +134,7 @@ std::optional<bool> Reader::boolean(const QString &key, bool required)
 
 std::optional<QJsonArray> Reader::array(const QString &key, bool required, int maxItems)
 {
-    const QJsonValue *v = get(key, required);
+    const auto v = get(key, required);
     if (!v) return std::nullopt;
     if (!v->isArray()) {
         fail(key, QStringLiteral("Must be a list."));
@@ -150,7 +150,7 @@ std::optional<QJsonArray> Reader::array(const QString &key, bool required, int m
 
 std::optional<QJsonObject> Reader::object(const QString &key, bool required)
 {
-    const QJsonValue *v = get(key, required);
+    const auto v = get(key, required);
     if (!v) return std::nullopt;
     if (!v->isObject()) {
         fail(key, QStringLiteral("Must be an object."));
@@ -195,7 +195,7 @@ Result<void> Reader::finish()
     // Every key of the object was asked for: nothing unknown, no need to walk the keys.
     if (m_present != m_object.size())
         for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it)
-            if (!m_known.contains(it.key())) fail(it.key(), QStringLiteral("Unknown field."));
+            if (!m_asked[it - m_object.constBegin()]) fail(it.key(), QStringLiteral("Unknown field."));
     if (m_errors.isEmpty()) return {};
     return validationError(m_errors);
 }

@@ -7,6 +7,7 @@
 #include <QJsonValue>
 #include <QSet>
 #include <QString>
+#include <QVarLengthArray>
 
 #include <optional>
 
@@ -49,14 +50,15 @@ public:
     QString path(const QString &key) const;
 
 private:
-    const QJsonValue *get(const QString &key, bool required);
+    // The value of `key`, marked as asked for; none when absent or null. A reference into
+    // the object, not a copy: copying a string value allocates.
+    std::optional<QJsonValueConstRef> get(const QString &key, bool required);
 
     QJsonObject m_object;
     QString m_prefix;
-    QStringList m_known;  // a handful of keys: a list beats hashing every one
-    qsizetype m_present = 0;  // how many of the known keys the object has
+    QVarLengthArray<bool, 16> m_asked;  // by the position of a key in the object
+    qsizetype m_present = 0;  // how many of the object's keys were asked for
     QList<FieldError> m_errors;
-    QJsonValue m_current;
 };
 
 // Parses a request body as one JSON object; errors name what is wrong.

@@ -37,6 +37,44 @@ TEST(JsonReader, CollectsEveryProblemWithItsField)
     EXPECT_EQ(result.error().kind, ErrorKind::Validation);
 }
 
+// A field counts as known once it is asked for, whatever its value (null too) and however
+// often: asking one field twice must not let another pass unasked.
+TEST(JsonReader, EveryFieldNotAskedForIsUnknownHoweverOftenOthersWereAsked)
+{
+    const QJsonObject o{{QStringLiteral("a"), 1},
+                        {QStringLiteral("b"), QJsonValue::Null},
+                        {QStringLiteral("c"), QStringLiteral("x")},
+                        {QStringLiteral("d"), true}};
+    Json::Reader r(o);
+    EXPECT_EQ(r.integer(QStringLiteral("a")), 1);
+    EXPECT_EQ(r.integer(QStringLiteral("a")), 1);
+    EXPECT_EQ(r.string(QStringLiteral("a")), std::nullopt);  // asked a third time, as text
+    EXPECT_EQ(r.integer(QStringLiteral("b")), std::nullopt);
+    EXPECT_EQ(r.boolean(QStringLiteral("absent")), std::nullopt);
+    EXPECT_EQ(r.boolean(QStringLiteral("absent")), std::nullopt);
+    auto result = r.finish();
+    ASSERT_FALSE(result.ok());
+    QStringList fields;
+    for (const auto &f : result.error().fields) fields << f.field + u' ' + f.message;
+    EXPECT_EQ(fields, (QStringList{QStringLiteral("a Must be a string."), QStringLiteral("c Unknown field."),
+                                   QStringLiteral("d Unknown field.")}));
+
+    const QJsonObject two{{QStringLiteral("x"), QStringLiteral("1")}, {QStringLiteral("y"), QStringLiteral("2")}};
+    Json::Reader twice(two);
+    EXPECT_EQ(twice.string(QStringLiteral("x")), QStringLiteral("1"));
+    EXPECT_EQ(twice.string(QStringLiteral("x")), QStringLiteral("1"));
+    auto unknown = twice.finish();
+    ASSERT_FALSE(unknown.ok());
+    ASSERT_EQ(unknown.error().fields.size(), 1);
+    EXPECT_EQ(unknown.error().fields[0].field, QStringLiteral("y"));
+    EXPECT_EQ(twice.string(QStringLiteral("y")), QStringLiteral("2"));
+
+    Json::Reader all(two);
+    all.string(QStringLiteral("y"));
+    all.string(QStringLiteral("x"));
+    EXPECT_TRUE(all.finish().ok());
+}
+
 TEST(JsonReader, ChecksRangesLengthsAndChoices)
 {
     const QJsonObject o{{QStringLiteral("n"), 11}, {QStringLiteral("s"), QStringLiteral("abcdef")}, {QStringLiteral("c"), QStringLiteral("x")}};
