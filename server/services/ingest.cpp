@@ -248,7 +248,6 @@ Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue 
     QList<Record> records(list.size());
     QVariantList externalIds, skus;
     QSet<QString> seenSkus;
-    qsizetype lineCount = 0;
     for (int i = 0; i < list.size(); ++i) {
         if (!list.at(i).isObject()) continue;
         Record &rec = records[i];
@@ -296,7 +295,6 @@ Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue 
             }
         }
         if (!rec.total) rec.total = linesSum;
-        lineCount += rec.lines.size();
         if (rec.externalId) externalIds << *rec.externalId;
     }
 
@@ -374,8 +372,6 @@ Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue 
         // on a card that is not the buyer's are written to the ledger here.
         BulkInsert lineRows(conn, QStringLiteral("receipt_lines"),
                             columnList("receipt_id, line_no, product_id, sku, name, category, quantity, price, discount, amount, offer"));
-        receiptRows.reserve(records.size());
-        lineRows.reserve(lineCount);
         BulkInsert ledgerRows(conn, QStringLiteral("bonus_ledger"),
                               m_db.isSqlite() ? columnList("id, account_id, customer_id, kind, amount, status, receipt_id, description, created_at, activates_at, expires_at")
                                               : columnList("account_id, customer_id, kind, amount, status, receipt_id, description, created_at, activates_at, expires_at"));
@@ -410,12 +406,12 @@ Result<QJsonObject> IngestService::receipts(const Principal &, const QJsonValue 
             const qint64 at = *rec.at, accrued = rec.accrued.value_or(0), spent = rec.spent.value_or(0);
             const auto acc = rec.who.cardId && st == QLatin1String("completed") ? accounts.constFind(*rec.who.cardId) : accounts.cend();
             const bool holdersPoints = acc != accounts.cend() && rec.who.customerId && rec.who.cardHolder == rec.who.customerId;
-            receiptRows.append(receiptId, partnerId, externalId, id(rec.who.customerId), id(rec.who.cardId), text(rec.pos), text(rec.cheque), at, st,
-                               *rec.total, rec.discount.value_or(0), accrued, spent, currency, now, holdersPoints ? QVariant(*acc) : noId);
+            receiptRows.row({receiptId, partnerId, externalId, id(rec.who.customerId), id(rec.who.cardId), text(rec.pos), text(rec.cheque), at, st,
+                             *rec.total, rec.discount.value_or(0), accrued, spent, currency, now, holdersPoints ? QVariant(*acc) : noId});
             for (int j = 0; j < rec.lines.size(); ++j) {
                 const Line &l = rec.lines.at(j);
-                lineRows.append(receiptId, j + 1, l.sku.isEmpty() ? noId : productIds.value(l.sku, noId), text(l.sku), l.name, text(l.category),
-                                l.quantity, l.price, l.discount, l.amount, text(l.offer));
+                lineRows.row({receiptId, j + 1, l.sku.isEmpty() ? noId : productIds.value(l.sku, noId), text(l.sku), l.name, text(l.category),
+                              l.quantity, l.price, l.discount, l.amount, text(l.offer)});
             }
             if (acc != accounts.cend() && !holdersPoints) {
                 const QString cheque = text(rec.cheque).isNull() ? externalId : *rec.cheque;

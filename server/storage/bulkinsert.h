@@ -29,16 +29,6 @@ public:
     // One row, its values in the order of the columns.
     void row(std::initializer_list<QVariant> values);
     void row(const QVariantList &values);
-    // The same, each value made in place from what is passed: a hot path's rows skip the
-    // copy of every value that a braced list costs.
-    template <typename... Values>
-    void append(Values &&...values)
-    {
-        Q_ASSERT(qsizetype(sizeof...(Values)) == m_columns.size());
-        (m_values.emplaceBack(std::forward<Values>(values)), ...);
-    }
-    // Room for `rows` more rows before the next flush.
-    void reserve(qsizetype rows) { m_values.reserve(m_values.size() + rows * m_columns.size()); }
     Result<void> flush();
 
     const QString &table() const { return m_table; }
